@@ -1,0 +1,47 @@
+package io.backchannel.identity;
+
+import io.backchannel.identity.internal.Accounts;
+import io.backchannel.identity.internal.IdentitySetup;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of or tell the identity module. */
+@Service
+public class IdentityManagement {
+
+    private final IdentitySetup setup;
+    private final Accounts accounts;
+
+    IdentityManagement(IdentitySetup setup, Accounts accounts) {
+        this.setup = setup;
+        this.accounts = accounts;
+    }
+
+    public boolean hasAccounts() {
+        return setup.hasAccounts();
+    }
+
+    /** Creates an account with a known password and a confirmed address (for demo data and first setup). */
+    public UUID createAccount(String email, String displayName, String password, Set<Role> roles, String locale) {
+        return setup.createAccount(email, displayName, password, roles, locale);
+    }
+
+    public UUID createTeam(String name, String description) {
+        return setup.createTeam(name, description);
+    }
+
+    public void addToTeam(UUID teamId, UUID accountId) {
+        setup.addToTeam(teamId, accountId);
+    }
+
+    public Optional<AccountSummary> account(UUID id) {
+        return accounts.summary(id);
+    }
+
+    public List<TeamSummary> teamsOf(UUID accountId) {
+        return setup.teamsOf(accountId);
+    }
+}

@@ -1,0 +1,5 @@
+package io.backchannel.identity;
+
+import java.util.UUID;
+
+public record TeamSummary(UUID id, String name, String description, int members) {}

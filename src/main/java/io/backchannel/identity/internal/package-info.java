@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package io.backchannel.identity.web;
+
+import io.backchannel.identity.internal.AccountPrincipal;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Tells every page who is logged in, as a view record the layout can use. */
+@ControllerAdvice
+class CurrentUserAdvice {
+
+    @ModelAttribute("currentUser")
+    @Nullable
+    CurrentUser currentUser(@Nullable Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            return new CurrentUser(
+                    principal.displayName(),
+                    principal.email(),
+                    principal.hasRole("STAFF") || principal.hasRole("ADMIN"),
+                    principal.hasRole("ADMIN"));
+        }
+        return null;
+    }
+
+    record CurrentUser(String displayName, String email, boolean staff, boolean admin) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.identity.web;
+
+import org.jspecify.annotations.NullMarked;

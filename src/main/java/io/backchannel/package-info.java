@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,115 @@
+package io.backchannel.system.internal;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL servers of this JVM, one per data directory, started at most once and stopped when the last
+ * application context using it closes. Starting is asynchronous so the server boots while Spring builds its context.
+ */
+final class EmbeddedDatabases {
+
+    static final String DATABASE = "backchannel";
+    static final String USER = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
+    private static final Map<Path, Server> servers = new HashMap<>();
+
+    private EmbeddedDatabases() {}
+
+    /** Starts the server for the directory in the background, unless it is already starting or running. */
+    static synchronized void prepare(Path dataDirectory) {
+        servers.computeIfAbsent(
+                dataDirectory.toAbsolutePath().normalize(),
+                dir -> new Server(CompletableFuture.supplyAsync(() -> start(dir))));
+    }
+
+    /** Waits for the server of the directory, counting one more user of it. */
+    static String acquireJdbcUrl(Path dataDirectory) {
+        Server server;
+        synchronized (EmbeddedDatabases.class) {
+            prepare(dataDirectory);
+            server = servers.get(dataDirectory.toAbsolutePath().normalize());
+            server.users++;
+        }
+        try {
+            return server.postgres.join().getJdbcUrl(USER, DATABASE);
+        } catch (CompletionException e) {
+            release(dataDirectory);
+            throw new IllegalStateException(
+                    "The embedded PostgreSQL could not start in " + dataDirectory, e.getCause());
+        }
+    }
+
+    static synchronized void release(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        Server server = servers.get(dir);
+        if (server == null || --server.users > 0) {
+            return;
+        }
+        servers.remove(dir);
+        try {
+            server.postgres.join().close();
+        } catch (IOException | CompletionException e) {
+            log.warn("Embedded PostgreSQL in {} did not stop cleanly: {}", dir, e.getMessage());
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dataDirectory) {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "64MB")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            log.info(
+                    "Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
+                    postgres.getPort(),
+                    dataDirectory,
+                    (System.nanoTime() - started) / 1_000_000);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
+        try (var connection = DriverManager.getConnection(postgres.getJdbcUrl(USER, "postgres"));
+                var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, DATABASE);
+            if (!check.executeQuery().next()) {
+                try (var create = connection.createStatement()) {
+                    create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    private static final class Server {
+        final CompletableFuture<EmbeddedPostgres> postgres;
+        int users;
+
+        Server(CompletableFuture<EmbeddedPostgres> postgres) {
+            this.postgres = postgres;
+        }
+    }
+}

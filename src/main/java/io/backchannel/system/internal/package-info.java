@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.system.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.system.web;
+
+import org.jspecify.annotations.NullMarked;
