@@ -24,12 +24,13 @@ create table system_mail
     body         text                     not null,
     status       text                     not null check (status in ('PENDING', 'SENT', 'FAILED', 'HELD')),
     attempts     int                      not null default 0,
-    last_error   text,
-    created_at   timestamp with time zone not null default now(),
-    sent_at      timestamp with time zone
+    last_error      text,
+    created_at      timestamp with time zone not null default now(),
+    next_attempt_at timestamp with time zone not null default now(),
+    sent_at         timestamp with time zone
 );
 create index system_mail_created_idx on system_mail (created_at desc);
-create index system_mail_pending_idx on system_mail (status) where status = 'PENDING';
+create index system_mail_due_idx on system_mail (next_attempt_at) where status = 'PENDING';
 
 -- Installation secrets generated on first start when configuration does not give them (shared by all nodes).
 create table system_secret

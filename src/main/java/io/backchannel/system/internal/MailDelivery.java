@@ -13,22 +13,33 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Hands stored mails to the SMTP server once their transaction committed; retries what the server refused. */
+/**
+ * Hands stored mails to the SMTP server once their transaction committed, and retries what the server refused with
+ * growing pauses. Each attempt holds a row lock on its mail, so a mail is never sent twice, even when the retry runs on
+ * several nodes at once.
+ */
 @Component
 class MailDelivery {
 
+    static final int MAX_ATTEMPTS = 6;
+
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
-    private static final int MAX_ATTEMPTS = 5;
 
     private final MailOutbox outbox;
     private final ObjectProvider<JavaMailSender> sender;
+    private final TransactionTemplate transactions;
     private final String from;
 
     MailDelivery(
-            MailOutbox outbox, ObjectProvider<JavaMailSender> sender, @Value("${backchannel.mail.from}") String from) {
+            MailOutbox outbox,
+            ObjectProvider<JavaMailSender> sender,
+            TransactionTemplate transactions,
+            @Value("${backchannel.mail.from}") String from) {
         this.outbox = outbox;
         this.sender = sender;
+        this.transactions = transactions;
         this.from = from;
     }
 
@@ -38,19 +49,21 @@ class MailDelivery {
         deliver(queued.id());
     }
 
-    @Scheduled(fixedDelay = 60_000, initialDelay = 30_000)
-    void retryPending() {
+    @Scheduled(
+            fixedDelayString = "${backchannel.mail.retry-interval:60s}",
+            initialDelayString = "${backchannel.mail.retry-interval:60s}")
+    void retryDue() {
         if (sender.getIfAvailable() != null) {
-            outbox.dueForRetry(MAX_ATTEMPTS).forEach(this::deliver);
+            outbox.due().forEach(this::deliver);
         }
     }
 
-    private void deliver(UUID id) {
+    void deliver(UUID id) {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
             return;
         }
-        outbox.find(id).filter(mail -> mail.status().equals("PENDING")).ifPresent(mail -> {
+        transactions.executeWithoutResult(status -> outbox.claim(id).ifPresent(mail -> {
             var message = new SimpleMailMessage();
             message.setFrom(from);
             message.setTo(mail.recipient());
@@ -60,10 +73,14 @@ class MailDelivery {
                 smtp.send(message);
                 outbox.markSent(id);
             } catch (MailException e) {
-                log.warn("Mail {} to {} not delivered: {}", id, mail.recipient(), e.getMessage());
-                outbox.markFailedAttempt(
-                        id, e.getMessage() == null ? e.getClass().getName() : e.getMessage(), MAX_ATTEMPTS);
+                log.warn(
+                        "Mail {} to {} not delivered (attempt {}): {}",
+                        id,
+                        mail.recipient(),
+                        mail.attempts() + 1,
+                        e.getMessage());
+                outbox.markFailedAttempt(id, String.valueOf(e.getMessage()), MAX_ATTEMPTS);
             }
-        });
+        }));
     }
 }

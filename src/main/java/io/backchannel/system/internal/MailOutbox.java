@@ -69,14 +69,22 @@ class MailOutbox implements Mailer {
                 .optional();
     }
 
-    List<UUID> dueForRetry(int maxAttempts) {
+    /** Pending mails whose next attempt is due, oldest first. */
+    List<UUID> due() {
         return jdbc.sql(
                         """
-                        select id from system_mail where status = 'PENDING' and attempts < ?
-                        and created_at < now() - interval '30 seconds' order by created_at limit 100""")
-                .param(maxAttempts)
+                        select id from system_mail where status = 'PENDING' and next_attempt_at <= now()
+                        order by next_attempt_at limit 100""")
                 .query(UUID.class)
                 .list();
+    }
+
+    /** Locks the mail for one delivery attempt if it is still pending and no other attempt holds it. */
+    Optional<StoredMail> claim(UUID id) {
+        return jdbc.sql("select * from system_mail where id = ? and status = 'PENDING' for update skip locked")
+                .param(id)
+                .query(MailOutbox::map)
+                .optional();
     }
 
     void markSent(UUID id) {
@@ -85,10 +93,12 @@ class MailOutbox implements Mailer {
                 .update();
     }
 
+    /** Counts a failed attempt; waits 1, 2, 4, 8 … minutes before the next, and gives up after the last. */
     void markFailedAttempt(UUID id, String error, int maxAttempts) {
         jdbc.sql(
                         """
-                        update system_mail set attempts = attempts + 1, last_error = ?,
+                        update system_mail set attempts = attempts + 1, last_error = left(?, 1000),
+                        next_attempt_at = now() + interval '1 minute' * power(2, attempts),
                         status = case when attempts + 1 >= ? then 'FAILED' else status end where id = ?""")
                 .params(error, maxAttempts, id)
                 .update();
