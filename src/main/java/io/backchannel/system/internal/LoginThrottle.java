@@ -6,14 +6,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps login attempts per client address, in front of the per-account lockout: one address cannot try many accounts,
- * and one account cannot be locked out by anyone faster than the limit.
+ * and one account cannot be locked out by anyone faster than the limit. Part of the security filter chain only.
  */
-@Component
 class LoginThrottle extends OncePerRequestFilter {
 
     private final RateLimits limits;
@@ -24,7 +22,8 @@ class LoginThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + "/login"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.backchannel.system.internal;
 
 import io.backchannel.system.ApiTokenAuthenticator;
+import io.backchannel.system.RateLimits;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
             PersistentTokenRepository rememberMeTokens,
             UserDetailsService accounts,
             InstallationSecrets secrets,
-            LoginThrottle loginThrottle,
+            RateLimits limits,
             LoginOutcomes loginOutcomes)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -97,7 +98,7 @@ class SecurityConfiguration {
                         .key(secrets.rememberMeKey())
                         .rememberMeParameter("remember-me")
                         .tokenValiditySeconds(60 * 60 * 24 * 30))
-                .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottle(limits), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
