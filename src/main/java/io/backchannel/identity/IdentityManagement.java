@@ -2,6 +2,7 @@ package io.backchannel.identity;
 
 import io.backchannel.identity.internal.Accounts;
 import io.backchannel.identity.internal.IdentitySetup;
+import io.backchannel.identity.internal.Profiles;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +15,12 @@ public class IdentityManagement {
 
     private final IdentitySetup setup;
     private final Accounts accounts;
+    private final Profiles profiles;
 
-    IdentityManagement(IdentitySetup setup, Accounts accounts) {
+    IdentityManagement(IdentitySetup setup, Accounts accounts, Profiles profiles) {
         this.setup = setup;
         this.accounts = accounts;
+        this.profiles = profiles;
     }
 
     public boolean hasAccounts() {
@@ -42,6 +45,6 @@ public class IdentityManagement {
     }
 
     public List<TeamSummary> teamsOf(UUID accountId) {
-        return setup.teamsOf(accountId);
+        return profiles.teams(accountId);
     }
 }

@@ -92,11 +92,29 @@ class ApiTokenTests {
     }
 
     @Test
+    void prometheusMetricsNeedAnAdminToken() throws Exception {
+        String admin = TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF);
+        String staff = TestAccounts.create(identity, "staff", Role.STAFF);
+        var session = TestAccounts.login(mvc, admin);
+        mvc.perform(get("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + createToken(session, admin, "metrics", 1)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+        mvc.perform(get("/actuator/prometheus")
+                        .header("Authorization", "Bearer " + createToken(session, staff, "m", 1)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() throws Exception {
         mvc.perform(get("/api/openapi.json"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/api/me")))
-                .andExpect(content().string(containsString("/api/teams")));
+                .andExpect(content().string(containsString("/api/teams")))
+                .andExpect(
+                        jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
     }
 
     private String createToken(MockHttpSession session, String owner, String name, int days) throws Exception {

@@ -2,8 +2,6 @@ package io.backchannel.identity.internal;
 
 import io.backchannel.identity.AccountRegistered;
 import io.backchannel.identity.Role;
-import io.backchannel.identity.TeamSummary;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,10 +43,5 @@ public class IdentitySetup {
 
     public void addToTeam(UUID teamId, UUID accountId) {
         teams.addMember(teamId, accountId);
-    }
-
-    @Transactional(readOnly = true)
-    public List<TeamSummary> teamsOf(UUID accountId) {
-        return teams.ofAccount(accountId);
     }
 }
