@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Public writes are limited per client address. */
 @IntegrationTest
@@ -38,24 +40,22 @@ class RateLimitTests {
         mvc.perform(login("10.0.0.9")).andExpect(redirectedUrl("/login?error=throttled"));
     }
 
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder forgot(String address) {
-        return post("/password/forgot")
-                .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(address);
-                    return request;
-                })
-                .param("email", TestAccounts.email("limited"));
+    private MockHttpServletRequestBuilder forgot(String address) {
+        return post("/password/forgot").with(csrf()).with(from(address)).param("email", TestAccounts.email("limited"));
     }
 
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String address) {
+    private MockHttpServletRequestBuilder login(String address) {
         return post("/login")
                 .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(address);
-                    return request;
-                })
+                .with(from(address))
                 .param("email", TestAccounts.email("nobody"))
                 .param("password", "wrong");
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }
