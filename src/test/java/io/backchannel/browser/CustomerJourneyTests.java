@@ -2,6 +2,7 @@ package io.backchannel.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backchannel.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -49,5 +50,27 @@ class CustomerJourneyTests extends BrowserTest {
         open("/account");
         waitForHeading("Willkommen, " + name);
         assertThat(htmlLang()).isEqualTo("de");
+    }
+
+    @Test
+    void rememberedLoginOutlivesTheSessionButNotTheRememberMeCookie() {
+        String email = uniqueEmail("remembered");
+        createAccount(email, "Rita Remembered", Role.CUSTOMER);
+
+        open("/login");
+        fill("email", email);
+        fill("password", PASSWORD);
+        click(By.id("remember-me"));
+        submit("/login");
+        waitForPath("/account");
+        assertThat(driver.manage().getCookieNamed("remember-me")).isNotNull();
+
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        open("/account");
+        waitForHeading("Welcome, Rita Remembered");
+
+        driver.manage().deleteAllCookies();
+        open("/account");
+        waitForPath("/login");
     }
 }
