@@ -2,7 +2,6 @@ package io.backchannel.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -79,9 +78,6 @@ class AdminConsoleTests extends BrowserTest {
     }
 
     @Test
-    @Disabled("Application bug: the layout loads /webjars/htmx.org/dist/htmx.min.js, which answers 404 "
-            + "(a version-less webjar path needs org.webjars:webjars-locator-lite, which is not a dependency), "
-            + "so htmx never runs. Enable when fixed.")
     void mailOutboxSearchFiltersWhileTyping() {
         String admin = createAdmin();
         logIn(admin, PASSWORD);

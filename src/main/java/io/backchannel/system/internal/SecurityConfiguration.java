@@ -77,6 +77,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/webjars/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/static-reference.txt",
                                 "/error")
                         .permitAll()

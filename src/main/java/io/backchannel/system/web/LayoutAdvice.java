@@ -1,18 +1,33 @@
 package io.backchannel.system.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What the shared layout needs on every page. */
 @ControllerAdvice
 class LayoutAdvice {
 
-    /** The current path, so that the language switch can lead back to the same page. */
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
-        String path = original instanceof String uri ? uri : request.getRequestURI();
-        return path.substring(request.getContextPath().length());
+    /**
+     * The same page in each interface language, with its query (search, filters, page) kept, for the language switch.
+     * On an error page, the page that failed.
+     */
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String uri ? uri : request.getRequestURI();
+        String query = failed == null ? request.getQueryString() : null;
+        return Map.of("en", link(path, query, "en"), "de", link(path, query, "de"));
+    }
+
+    private static String link(String path, String query, String language) {
+        return UriComponentsBuilder.fromPath(path)
+                .query(query)
+                .replaceQueryParam("lang", language)
+                .build()
+                .toUriString();
     }
 }
