@@ -87,6 +87,13 @@ class RealServerTests {
     }
 
     @Test
+    void languageSwitchKeepsSearchAndPage() throws Exception {
+        login(TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        var page = send(HttpRequest.newBuilder(uri("/admin/accounts?q=Kim%20%26%20Co&page=2")));
+        assertThat(page.body()).contains("href=\"/admin/accounts?q=Kim%20%26%20Co&amp;page=2&amp;lang=de\"");
+    }
+
+    @Test
     void loginIssuesANewSessionIdAgainstFixation() throws Exception {
         send(HttpRequest.newBuilder(uri("/login")));
         String before = sessionId();
