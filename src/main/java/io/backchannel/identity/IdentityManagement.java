@@ -44,6 +44,11 @@ public class IdentityManagement {
         return accounts.summary(id);
     }
 
+    /** Display names by account ID, for showing who wrote what; unknown IDs are left out. */
+    public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {
+        return accounts.displayNames(ids);
+    }
+
     public List<TeamSummary> teamsOf(UUID accountId) {
         return profiles.teams(accountId);
     }

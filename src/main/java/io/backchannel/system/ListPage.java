@@ -7,8 +7,9 @@ public record ListPage<T>(List<T> items, int page, int size, long total) {
 
     public static final int DEFAULT_SIZE = 25;
 
-    public static int offset(int page, int size) {
-        return (Math.max(page, 1) - 1) * size;
+    /** Rows to skip for the page; a long, so that absurd page numbers give an empty page, not an overflow. */
+    public static long offset(int page, int size) {
+        return (Math.max(page, 1) - 1L) * size;
     }
 
     public int totalPages() {

@@ -32,6 +32,10 @@ public record AccountPrincipal(
                         .toList());
     }
 
+    public AccountPrincipal withDisplayName(String newName) {
+        return new AccountPrincipal(id, email, newName, passwordHash, enabled, nonLocked, authorities);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return authorities;

@@ -68,13 +68,27 @@ public class Accounts {
         return byId(id).map(Account::summary);
     }
 
+    /** Display names of the accounts, by ID; unknown IDs are left out. */
+    public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc
+                .sql("select id, display_name from identity_account where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("display_name")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     boolean any() {
         return jdbc.sql("select exists (select 1 from identity_account)")
                 .query(Boolean.class)
                 .single();
     }
 
-    List<Account> search(AccountFilter filter, int limit, int offset) {
+    List<Account> search(AccountFilter filter, int limit, long offset) {
         return jdbc.sql(SELECT + filter.where()
                         + " group by a.id order by lower(a.display_name), a.id limit ? offset ?")
                 .params(filter.parameters())

@@ -57,7 +57,7 @@ public class Administration {
     @Transactional(readOnly = true)
     public void eachAccount(AccountFilter filter, Consumer<Account> consumer) {
         int size = 500;
-        for (int offset = 0; ; offset += size) {
+        for (long offset = 0; ; offset += size) {
             List<Account> batch = accounts.search(filter, size, offset);
             batch.forEach(consumer);
             if (batch.size() < size) {

@@ -8,7 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Objects;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,6 +30,7 @@ class AccountController {
 
     private final Profiles profiles;
     private final LocaleResolver locales;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     AccountController(Profiles profiles, LocaleResolver locales) {
         this.profiles = profiles;
@@ -52,10 +57,21 @@ class AccountController {
             return show(principal, model);
         }
         String locale = Objects.requireNonNull(form.locale());
-        profiles.update(principal.id(), Objects.requireNonNull(form.displayName()), locale);
+        String name = Objects.requireNonNull(form.displayName());
+        profiles.update(principal.id(), name, locale);
         locales.setLocale(request, response, Locale.forLanguageTag(locale));
+        refreshLogin(principal.withDisplayName(name.strip()), request, response);
         redirect.addFlashAttribute("flash", "account.saved");
         return "redirect:/account";
+    }
+
+    /** The session keeps the principal from login; replace it so that pages greet the person by the new name. */
+    private void refreshLogin(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
     }
 
     private String show(AccountPrincipal principal, Model model) {

@@ -44,7 +44,7 @@ class MailOutbox implements Mailer {
         }
     }
 
-    List<StoredMail> page(String query, int limit, int offset) {
+    List<StoredMail> page(String query, int limit, long offset) {
         return jdbc.sql(
                         """
                         select * from system_mail

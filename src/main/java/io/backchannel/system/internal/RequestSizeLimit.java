@@ -16,8 +16,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the configured size with 413 before anything reads them. File uploads have their own,
- * larger limit (multipart settings) and pass here.
+ * Refuses request bodies over the configured size with 413 before anything reads them, and form posts of unknown
+ * length (chunked; browsers always say how long a form is) with 411, because the servlet container would parse them
+ * without this limit. File uploads have their own, larger limit (multipart settings) and pass here.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -30,26 +31,37 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType();
-        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
-        if (!upload && request.getContentLengthLong() > maximumBytes) {
-            refuse(request, response);
-            return;
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        long length = request.getContentLengthLong();
+        if (!type.startsWith("multipart/") && length > maximumBytes) {
+            refuse(HttpStatus.CONTENT_TOO_LARGE, request, response);
+        } else if (type.startsWith("application/x-www-form-urlencoded") && length < 0 && hasBody(request)) {
+            refuse(HttpStatus.LENGTH_REQUIRED, request, response);
+        } else {
+            chain.doFilter(request, response);
         }
-        chain.doFilter(request, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
     }
 
     /**
-     * Shows the translated 413 page. The error page is reached with a view of the request that has no body: were it
+     * Shows the translated error page. The error page is reached with a view of the request that has no body: were it
      * the original, the error dispatch would parse the oversized form (CSRF token, language switch) and fail again.
+     * This runs before the security filters, so the page gets their headers here.
      */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response)
+    private static void refuse(HttpStatus status, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        int status = HttpStatus.CONTENT_TOO_LARGE.value();
-        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-        response.setStatus(status);
+        response.setStatus(status.value());
         response.setHeader("Connection", "close");
+        response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         request.getRequestDispatcher("/error").forward(new WithoutBody(request), response);
     }
 
