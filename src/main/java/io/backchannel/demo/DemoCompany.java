@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the demo company "Nordwind Outdoor" once, into an empty installation: staff in the functional teams of a
- * social business and a few customers. All share one configurable password, listed in the README.
+ * social business, a few customers and their ideas. All share one configurable password, listed in the README.
  */
 @Component
 @ConditionalOnProperty(name = "backchannel.demo-data.enabled", havingValue = "true")
@@ -47,10 +47,13 @@ class DemoCompany implements ApplicationRunner {
             new Person("maria", "María Clienta", Set.of(Role.CUSTOMER), "en", List.of()));
 
     private final IdentityManagement identity;
+    private final DemoIdeas ideas;
     private final String password;
 
-    DemoCompany(IdentityManagement identity, @Value("${backchannel.demo-data.password}") String password) {
+    DemoCompany(
+            IdentityManagement identity, DemoIdeas ideas, @Value("${backchannel.demo-data.password}") String password) {
         this.identity = identity;
+        this.ideas = ideas;
         this.password = password;
     }
 
@@ -64,11 +67,14 @@ class DemoCompany implements ApplicationRunner {
         for (String team : TEAMS) {
             teams.put(team, identity.createTeam(team, ""));
         }
+        Map<String, UUID> people = new HashMap<>();
         for (Person person : STAFF) {
             UUID id = create(person);
+            people.put(person.login(), id);
             person.teams().forEach(team -> identity.addToTeam(teams.get(team), id));
         }
-        CUSTOMERS.forEach(this::create);
+        CUSTOMERS.forEach(person -> people.put(person.login(), create(person)));
+        ideas.load(people);
         log.info("Demo company loaded: log in as admin{} (see README for all demo logins)", DOMAIN);
     }
 

@@ -1,5 +1,6 @@
 package io.backchannel.identity.internal;
 
+import io.backchannel.identity.SignedInAccount;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +18,7 @@ public record AccountPrincipal(
         boolean enabled,
         boolean nonLocked,
         List<SimpleGrantedAuthority> authorities)
-        implements UserDetails {
+        implements UserDetails, SignedInAccount {
 
     static AccountPrincipal of(Account account) {
         return new AccountPrincipal(
@@ -61,6 +62,7 @@ public record AccountPrincipal(
         return enabled;
     }
 
+    @Override
     public boolean hasRole(String role) {
         return authorities.stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));

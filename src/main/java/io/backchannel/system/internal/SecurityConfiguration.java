@@ -1,7 +1,9 @@
 package io.backchannel.system.internal;
 
 import io.backchannel.system.ApiTokenAuthenticator;
+import io.backchannel.system.PathRules;
 import io.backchannel.system.RateLimits;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,28 +67,32 @@ class SecurityConfiguration {
             UserDetailsService accounts,
             InstallationSecrets secrets,
             RateLimits limits,
-            LoginOutcomes loginOutcomes)
+            LoginOutcomes loginOutcomes,
+            List<PathRules> moduleRules)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/",
-                                "/login",
-                                "/register",
-                                "/register/**",
-                                "/password/**",
-                                "/css/**",
-                                "/js/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/favicon.svg",
-                                "/static-reference.txt",
-                                "/error")
-                        .permitAll()
-                        .requestMatchers("/admin/**")
-                        .hasRole(ADMIN)
-                        .requestMatchers("/workspace/**")
-                        .hasAnyRole(STAFF, ADMIN)
-                        .anyRequest()
-                        .authenticated())
+        http.authorizeHttpRequests(requests -> {
+                    moduleRules.forEach(rules -> rules.apply(requests));
+                    requests.requestMatchers(
+                                    "/",
+                                    "/login",
+                                    "/register",
+                                    "/register/**",
+                                    "/password/**",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/webjars/**",
+                                    "/favicon.ico",
+                                    "/favicon.svg",
+                                    "/static-reference.txt",
+                                    "/error")
+                            .permitAll()
+                            .requestMatchers("/admin/**")
+                            .hasRole(ADMIN)
+                            .requestMatchers("/workspace/**")
+                            .hasAnyRole(STAFF, ADMIN)
+                            .anyRequest()
+                            .authenticated();
+                })
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler(loginOutcomes)

@@ -1,0 +1,5 @@
+package io.backchannel.ideas;
+
+import java.util.UUID;
+
+public record IdeaSubmitted(UUID ideaId, long number, UUID authorId) {}

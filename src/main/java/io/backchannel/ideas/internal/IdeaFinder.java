@@ -1,0 +1,143 @@
+package io.backchannel.ideas.internal;
+
+import io.backchannel.ideas.IdeaStatus;
+import io.backchannel.identity.IdentityManagement;
+import io.backchannel.system.ListPage;
+import io.backchannel.system.NotFoundException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read-only finder for the portal's pages: view records with author names, never rows. */
+@Component
+@Transactional(readOnly = true)
+public class IdeaFinder {
+
+    static final int SIMILAR = 5;
+
+    private final Ideas ideas;
+    private final Categories categories;
+    private final IdentityManagement identity;
+
+    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity) {
+        this.ideas = ideas;
+        this.categories = categories;
+        this.identity = identity;
+    }
+
+    public ListPage<IdeaCard> page(IdeaQuery query, int page) {
+        int size = ListPage.DEFAULT_SIZE;
+        var rows = ideas.search(query, size, ListPage.offset(page, size));
+        return new ListPage<>(cards(rows), Math.max(page, 1), size, ideas.count(query));
+    }
+
+    public List<IdeaCard> similar(String title) {
+        return cards(ideas.similar(title, SIMILAR));
+    }
+
+    public List<Categories.Category> categories() {
+        return categories.all();
+    }
+
+    public IdeaPage idea(long number, @Nullable UUID viewer) {
+        var idea = ideas.byNumber(number).orElseThrow(() -> new NotFoundException("idea " + number));
+        var history = ideas.history(idea.id());
+        var comments = ideas.comments(idea.id());
+        Set<UUID> people = new HashSet<>();
+        people.add(idea.authorId());
+        history.forEach(change -> people.add(change.changedBy()));
+        comments.forEach(comment -> people.add(comment.authorId()));
+        Map<UUID, String> names = identity.displayNames(people);
+        int myVote = viewer == null
+                ? 0
+                : ideas.vote(idea.id(), viewer).map(Ideas.CastVote::value).orElse(0);
+        return new IdeaPage(
+                idea.number(),
+                idea.title(),
+                idea.bodyHtml(),
+                idea.status(),
+                idea.promotes() - idea.demotes(),
+                idea.promotes(),
+                idea.demotes(),
+                idea.categoryName(),
+                idea.categorySlug(),
+                idea.upVotesOnly(),
+                name(names, idea.authorId()),
+                idea.createdAt(),
+                myVote,
+                history.stream()
+                        .map(change -> new HistoryEntry(
+                                change.from(),
+                                change.to(),
+                                change.explanation(),
+                                name(names, change.changedBy()),
+                                change.changedAt()))
+                        .toList(),
+                comments.stream()
+                        .map(comment -> new CommentView(
+                                name(names, comment.authorId()),
+                                comment.bodyHtml(),
+                                comment.staff(),
+                                comment.createdAt()))
+                        .toList());
+    }
+
+    private List<IdeaCard> cards(List<Ideas.IdeaSummary> rows) {
+        Set<UUID> authors = new HashSet<>();
+        rows.forEach(row -> authors.add(row.authorId()));
+        Map<UUID, String> names = identity.displayNames(authors);
+        return rows.stream()
+                .map(row -> new IdeaCard(
+                        row.number(),
+                        row.title(),
+                        row.status(),
+                        row.promotes() - row.demotes(),
+                        row.categoryName(),
+                        row.comments(),
+                        name(names, row.authorId()),
+                        row.createdAt()))
+                .toList();
+    }
+
+    private static String name(Map<UUID, String> names, UUID id) {
+        return names.getOrDefault(id, "");
+    }
+
+    public record IdeaCard(
+            long number,
+            String title,
+            IdeaStatus status,
+            int score,
+            String category,
+            int comments,
+            String author,
+            Instant createdAt) {}
+
+    public record IdeaPage(
+            long number,
+            String title,
+            String bodyHtml,
+            IdeaStatus status,
+            int score,
+            int promotes,
+            int demotes,
+            String category,
+            String categorySlug,
+            boolean upVotesOnly,
+            String author,
+            Instant createdAt,
+            int myVote,
+            List<HistoryEntry> history,
+            List<CommentView> comments) {}
+
+    public record HistoryEntry(
+            IdeaStatus from, IdeaStatus to, String explanation, String changedBy, Instant changedAt) {}
+
+    public record CommentView(String author, String bodyHtml, boolean staff, Instant createdAt) {}
+}

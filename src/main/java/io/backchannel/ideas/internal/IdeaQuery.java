@@ -1,0 +1,78 @@
+package io.backchannel.ideas.internal;
+
+import io.backchannel.ideas.IdeaStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the idea list shows: a sort, filters and a full-text search with English and German stemming. Builds its SQL
+ * from fixed fragments with bound parameters only.
+ */
+public record IdeaQuery(
+        Sort sort,
+        @Nullable String category,
+        @Nullable IdeaStatus status,
+        String text,
+        @Nullable UUID author,
+        @Nullable UUID votedBy) {
+
+    public enum Sort {
+        HOT("i.hot desc, i.id"),
+        TOP("(i.promotes - i.demotes) desc, i.id"),
+        NEW("i.created_at desc, i.id"),
+        IMPLEMENTED("i.implemented_at desc nulls last, i.id");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    static final String SEARCH = "(websearch_to_tsquery('english', ?) || websearch_to_tsquery('german', ?))";
+
+    String where() {
+        var conditions = new ArrayList<String>();
+        if (category != null) {
+            conditions.add("c.slug = ?");
+        }
+        if (status != null) {
+            conditions.add("i.status = ?");
+        } else if (sort == Sort.IMPLEMENTED) {
+            conditions.add("i.implemented_at is not null");
+        }
+        if (!text.isBlank()) {
+            conditions.add("i.search @@ " + SEARCH);
+        }
+        if (author != null) {
+            conditions.add("i.author_id = ?");
+        }
+        if (votedBy != null) {
+            conditions.add("exists (select 1 from ideas_vote v where v.idea_id = i.id and v.account_id = ?)");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    List<Object> parameters() {
+        var parameters = new ArrayList<Object>();
+        if (category != null) {
+            parameters.add(category);
+        }
+        if (status != null) {
+            parameters.add(status.name());
+        }
+        if (!text.isBlank()) {
+            parameters.add(text.strip());
+            parameters.add(text.strip());
+        }
+        if (author != null) {
+            parameters.add(author);
+        }
+        if (votedBy != null) {
+            parameters.add(votedBy);
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,254 @@
+package io.backchannel.ideas.internal;
+
+import io.backchannel.ideas.IdeaStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Ideas, their votes, status history and comments. */
+@Repository
+class Ideas {
+
+    private static final String SUMMARY =
+            """
+            select i.id, i.number, i.title, i.status, i.promotes, i.demotes, i.created_at, i.implemented_at,
+                   i.author_id, c.slug as category_slug, c.name as category_name,
+                   (select count(*) from ideas_comment k where k.idea_id = i.id) as comments
+            from ideas_idea i join ideas_category c on c.id = i.category_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Ideas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Submitted insert(String title, String markdown, String html, UUID categoryId, UUID authorId, double hot) {
+        return jdbc.sql(
+                        """
+                        insert into ideas_idea (title, body_markdown, body_html, category_id, author_id, promotes, hot)
+                        values (?, ?, ?, ?, ?, 1, ?) returning id, number""")
+                .params(title, markdown, html, categoryId, authorId, hot)
+                .query(Submitted.class)
+                .single();
+    }
+
+    List<IdeaSummary> search(IdeaQuery query, int limit, long offset) {
+        return jdbc.sql(SUMMARY + query.where() + " order by " + query.sort().orderBy + " limit ? offset ?")
+                .params(query.parameters())
+                .param(limit)
+                .param(offset)
+                .query(Ideas::summary)
+                .list();
+    }
+
+    long count(IdeaQuery query) {
+        return jdbc.sql("select count(*) from ideas_idea i join ideas_category c on c.id = i.category_id"
+                        + query.where())
+                .params(query.parameters())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Ideas whose words resemble the text, best first, for duplicate prevention while a title is typed. */
+    List<IdeaSummary> similar(String text, int limit) {
+        String anyWord = java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> word.length() > 1)
+                .limit(12)
+                .collect(java.util.stream.Collectors.joining(" or "));
+        if (anyWord.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SUMMARY + " where i.search @@ " + IdeaQuery.SEARCH + " order by ts_rank(i.search, "
+                        + IdeaQuery.SEARCH + ") desc, i.id limit ?")
+                .params(anyWord, anyWord, anyWord, anyWord, limit)
+                .query(Ideas::summary)
+                .list();
+    }
+
+    Optional<IdeaDetail> byNumber(long number) {
+        return jdbc.sql(
+                        """
+                        select i.*, c.slug as category_slug, c.name as category_name, c.up_votes_only
+                        from ideas_idea i join ideas_category c on c.id = i.category_id where i.number = ?""")
+                .param(number)
+                .query((rs, row) -> new IdeaDetail(
+                        rs.getObject("id", UUID.class),
+                        rs.getLong("number"),
+                        rs.getString("title"),
+                        rs.getString("body_html"),
+                        IdeaStatus.valueOf(rs.getString("status")),
+                        rs.getInt("promotes"),
+                        rs.getInt("demotes"),
+                        rs.getString("category_slug"),
+                        rs.getString("category_name"),
+                        rs.getBoolean("up_votes_only"),
+                        rs.getObject("author_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("implemented_at"))))
+                .optional();
+    }
+
+    /** Locks the idea for a vote or status change, so that concurrent changes to it happen one after another. */
+    Optional<Locked> lock(UUID id) {
+        return jdbc.sql(
+                        """
+                        select i.number, i.status, c.up_votes_only from ideas_idea i
+                        join ideas_category c on c.id = i.category_id where i.id = ? for update of i""")
+                .param(id)
+                .query((rs, row) -> new Locked(
+                        id,
+                        rs.getLong("number"),
+                        IdeaStatus.valueOf(rs.getString("status")),
+                        rs.getBoolean("up_votes_only")))
+                .optional();
+    }
+
+    Optional<CastVote> vote(UUID ideaId, UUID accountId) {
+        return jdbc.sql("select value, cast_at from ideas_vote where idea_id = ? and account_id = ?")
+                .params(ideaId, accountId)
+                .query((rs, row) -> new CastVote(
+                        rs.getInt("value"), rs.getTimestamp("cast_at").toInstant()))
+                .optional();
+    }
+
+    void putVote(UUID ideaId, UUID accountId, int value, Instant castAt) {
+        jdbc.sql(
+                        """
+                        insert into ideas_vote (idea_id, account_id, value, cast_at) values (?, ?, ?, ?)
+                        on conflict (idea_id, account_id) do update set value = excluded.value, cast_at = excluded.cast_at""")
+                .params(ideaId, accountId, value, Timestamp.from(castAt))
+                .update();
+    }
+
+    void deleteVote(UUID ideaId, UUID accountId) {
+        jdbc.sql("delete from ideas_vote where idea_id = ? and account_id = ?")
+                .params(ideaId, accountId)
+                .update();
+    }
+
+    void adjustScore(UUID ideaId, int promotes, int demotes, double hot) {
+        jdbc.sql("update ideas_idea set promotes = promotes + ?, demotes = demotes + ?, hot = hot + ? where id = ?")
+                .params(promotes, demotes, hot, ideaId)
+                .update();
+    }
+
+    void changeStatus(UUID ideaId, IdeaStatus from, IdeaStatus to, String explanation, UUID changedBy) {
+        jdbc.sql(
+                        """
+                        update ideas_idea set status = ?, status_changed_at = now(),
+                        implemented_at = case when ? then coalesce(implemented_at, now()) else null end where id = ?""")
+                .params(to.name(), to.implemented(), ideaId)
+                .update();
+        jdbc.sql(
+                        """
+                        insert into ideas_status_change (idea_id, from_status, to_status, explanation, changed_by)
+                        values (?, ?, ?, ?, ?)""")
+                .params(ideaId, from.name(), to.name(), explanation, changedBy)
+                .update();
+    }
+
+    List<StatusChange> history(UUID ideaId) {
+        return jdbc.sql(
+                        """
+                        select from_status, to_status, explanation, changed_by, changed_at
+                        from ideas_status_change where idea_id = ? order by changed_at, id""")
+                .param(ideaId)
+                .query((rs, row) -> new StatusChange(
+                        IdeaStatus.valueOf(rs.getString("from_status")),
+                        IdeaStatus.valueOf(rs.getString("to_status")),
+                        rs.getString("explanation"),
+                        rs.getObject("changed_by", UUID.class),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
+    void addComment(UUID ideaId, UUID authorId, String markdown, String html, boolean staff) {
+        jdbc.sql(
+                        """
+                        insert into ideas_comment (idea_id, author_id, body_markdown, body_html, staff)
+                        values (?, ?, ?, ?, ?)""")
+                .params(ideaId, authorId, markdown, html, staff)
+                .update();
+    }
+
+    List<Comment> comments(UUID ideaId) {
+        return jdbc.sql(
+                        """
+                        select author_id, body_html, staff, created_at from ideas_comment
+                        where idea_id = ? order by created_at, id""")
+                .param(ideaId)
+                .query((rs, row) -> new Comment(
+                        rs.getObject("author_id", UUID.class),
+                        rs.getString("body_html"),
+                        rs.getBoolean("staff"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private static IdeaSummary summary(ResultSet rs, int row) throws SQLException {
+        return new IdeaSummary(
+                rs.getObject("id", UUID.class),
+                rs.getLong("number"),
+                rs.getString("title"),
+                IdeaStatus.valueOf(rs.getString("status")),
+                rs.getInt("promotes"),
+                rs.getInt("demotes"),
+                rs.getString("category_slug"),
+                rs.getString("category_name"),
+                rs.getInt("comments"),
+                rs.getObject("author_id", UUID.class),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("implemented_at")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    record Submitted(UUID id, long number) {}
+
+    record Locked(UUID id, long number, IdeaStatus status, boolean upVotesOnly) {}
+
+    record CastVote(int value, Instant castAt) {}
+
+    record IdeaSummary(
+            UUID id,
+            long number,
+            String title,
+            IdeaStatus status,
+            int promotes,
+            int demotes,
+            String categorySlug,
+            String categoryName,
+            int comments,
+            UUID authorId,
+            Instant createdAt,
+            @Nullable Instant implementedAt) {}
+
+    record IdeaDetail(
+            UUID id,
+            long number,
+            String title,
+            String bodyHtml,
+            IdeaStatus status,
+            int promotes,
+            int demotes,
+            String categorySlug,
+            String categoryName,
+            boolean upVotesOnly,
+            UUID authorId,
+            Instant createdAt,
+            @Nullable Instant implementedAt) {}
+
+    record StatusChange(IdeaStatus from, IdeaStatus to, String explanation, UUID changedBy, Instant changedAt) {}
+
+    record Comment(UUID authorId, String bodyHtml, boolean staff, Instant createdAt) {}
+}

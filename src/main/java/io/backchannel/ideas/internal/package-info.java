@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.ideas.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,201 @@
+package io.backchannel.ideas.web;
+
+import io.backchannel.ideas.IdeaStatus;
+import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.IdeaPortal;
+import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.web.IdeaForms.CommentForm;
+import io.backchannel.ideas.web.IdeaForms.StatusForm;
+import io.backchannel.ideas.web.IdeaForms.SubmitForm;
+import io.backchannel.identity.SignedInAccount;
+import io.backchannel.system.NotFoundException;
+import io.backchannel.system.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public portal: the list, one idea, posting, voting and commenting; and the staff's status answer. */
+@Controller
+class IdeasController {
+
+    static final String LIST = "ideas/list";
+    static final String NEW = "ideas/new";
+    static final String SIMILAR = "ideas/similar :: similar";
+    static final String DETAIL = "ideas/detail";
+
+    private final IdeaFinder finder;
+    private final IdeaPortal portal;
+    private final RateLimits limits;
+
+    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+        this.finder = finder;
+        this.portal = portal;
+        this.limits = limits;
+    }
+
+    @GetMapping("/ideas")
+    String list(
+            @RequestParam(defaultValue = "HOT") IdeaQuery.Sort sort,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable IdeaStatus status,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal @Nullable SignedInAccount account,
+            Model model) {
+        String board = category == null || category.isBlank() ? null : category;
+        var query = new IdeaQuery(sort, board, status, q, mine && account != null ? account.id() : null, null);
+        model.addAttribute("ideas", finder.page(query, page));
+        model.addAttribute("sort", sort);
+        model.addAttribute("sorts", IdeaQuery.Sort.values());
+        model.addAttribute("category", board);
+        model.addAttribute("categories", finder.categories());
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", IdeaStatus.values());
+        model.addAttribute("q", q);
+        model.addAttribute("mine", mine);
+        return LIST;
+    }
+
+    /** The ideas most like a title being typed, so that people vote for an existing idea instead of repeating it. */
+    @GetMapping("/ideas/similar")
+    String similar(@RequestParam(defaultValue = "") String title, Model model) {
+        String text = title.length() > 150 ? title.substring(0, 150) : title;
+        model.addAttribute("similar", text.isBlank() ? java.util.List.of() : finder.similar(text));
+        return SIMILAR;
+    }
+
+    @GetMapping("/ideas/new")
+    String initSubmitForm(Model model) {
+        model.addAttribute("form", SubmitForm.empty());
+        model.addAttribute("categories", finder.categories());
+        return NEW;
+    }
+
+    @PostMapping("/ideas/new")
+    String processSubmitForm(
+            @Valid @ModelAttribute("form") SubmitForm form,
+            BindingResult result,
+            @AuthenticationPrincipal SignedInAccount account,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("categories", finder.categories());
+        if (result.hasErrors()) {
+            return NEW;
+        }
+        if (!allowed("idea", account, request)) {
+            result.reject("rate-limit.exceeded");
+            return NEW;
+        }
+        try {
+            long number = portal.submit(
+                    account.id(),
+                    Objects.requireNonNull(form.category()),
+                    Objects.requireNonNull(form.title()),
+                    Objects.requireNonNull(form.description()));
+            redirect.addFlashAttribute("flash", "ideas.submitted");
+            return "redirect:/ideas/" + number;
+        } catch (NotFoundException e) {
+            result.rejectValue("category", "validation.choice");
+            return NEW;
+        }
+    }
+
+    @GetMapping("/ideas/{number}")
+    String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
+        model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
+        model.addAttribute("comment", CommentForm.empty());
+        model.addAttribute("statuses", IdeaStatus.values());
+        return DETAIL;
+    }
+
+    @PostMapping("/ideas/{number}/vote")
+    String vote(
+            @PathVariable long number,
+            @RequestParam int value,
+            @AuthenticationPrincipal SignedInAccount account,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        if (!allowed("vote", account, request)) {
+            redirect.addFlashAttribute("flashError", "rate-limit.exceeded");
+        } else {
+            try {
+                portal.vote(number, account.id(), value);
+            } catch (IdeaPortal.VoteRefused e) {
+                redirect.addFlashAttribute("flashError", refusal(e.reason()));
+            }
+        }
+        return "redirect:/ideas/" + number;
+    }
+
+    @PostMapping("/ideas/{number}/comments")
+    String comment(
+            @PathVariable long number,
+            @Valid @ModelAttribute("comment") CommentForm form,
+            BindingResult result,
+            @AuthenticationPrincipal SignedInAccount account,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors() && !allowed("comment", account, request)) {
+            result.reject("rate-limit.exceeded");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("idea", finder.idea(number, account.id()));
+            model.addAttribute("statuses", IdeaStatus.values());
+            return DETAIL;
+        }
+        portal.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
+        redirect.addFlashAttribute("flash", "ideas.commented");
+        return "redirect:/ideas/" + number + "#comments";
+    }
+
+    @PostMapping("/ideas/{number}/status")
+    String changeStatus(
+            @PathVariable long number,
+            @Valid StatusForm form,
+            BindingResult result,
+            @AuthenticationPrincipal SignedInAccount account,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("flashError", "ideas.status.invalid");
+            return "redirect:/ideas/" + number;
+        }
+        try {
+            portal.changeStatus(
+                    number,
+                    Objects.requireNonNull(form.status()),
+                    Objects.requireNonNullElse(form.explanation(), ""),
+                    account.id());
+            redirect.addFlashAttribute("flash", "ideas.status.changed");
+        } catch (IdeaPortal.ExplanationRequired e) {
+            redirect.addFlashAttribute("flashError", "ideas.status.explanation-required");
+        }
+        return "redirect:/ideas/" + number;
+    }
+
+    private static String refusal(IdeaPortal.VoteRefused.Reason reason) {
+        return switch (reason) {
+            case INVALID -> "ideas.vote.refused.INVALID";
+            case CLOSED -> "ideas.vote.refused.CLOSED";
+            case UP_ONLY -> "ideas.vote.refused.UP_ONLY";
+        };
+    }
+
+    /** Public writes are limited per account and per client address. */
+    private boolean allowed(String action, SignedInAccount account, HttpServletRequest request) {
+        return limits.tryAcquire(action, account.id().toString()) && limits.tryAcquire(action, request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,22 @@
+package io.backchannel.ideas.web;
+
+import io.backchannel.system.PathRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Anyone reads ideas; posting, voting and commenting need a login; answering with a status needs staff. */
+@Component
+class IdeasPathRules implements PathRules {
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/ideas/new")
+                .authenticated()
+                .requestMatchers(HttpMethod.POST, "/ideas/*/status")
+                .hasAnyRole("STAFF", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/ideas", "/ideas/similar", "/ideas/*")
+                .permitAll();
+    }
+}

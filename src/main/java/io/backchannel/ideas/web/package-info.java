@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.ideas.web;
+
+import org.jspecify.annotations.NullMarked;

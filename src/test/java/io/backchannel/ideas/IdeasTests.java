@@ -1,0 +1,295 @@
+package io.backchannel.ideas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.backchannel.IntegrationTest;
+import io.backchannel.TestAccounts;
+import io.backchannel.ideas.internal.IdeaPortal;
+import io.backchannel.identity.IdentityManagement;
+import io.backchannel.identity.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+@RecordApplicationEvents
+class IdeasTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    IdentityManagement identity;
+
+    @Autowired
+    IdeasManagement ideas;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    UUID board;
+    UUID upOnlyBoard;
+
+    @BeforeEach
+    void boards() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        board = ideas.createCategory("board-" + suffix, "Board " + suffix, "", false);
+        upOnlyBoard = ideas.createCategory("up-" + suffix, "Up " + suffix, "", true);
+    }
+
+    @Test
+    void customerSubmitsAnIdeaThatCountsTheirOwnPromote() throws Exception {
+        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
+        String location = mvc.perform(post("/ideas/new")
+                        .session(session)
+                        .with(csrf())
+                        .param("title", "Solar charger in the tent")
+                        .param("category", board.toString())
+                        .param("description", "A **small** panel on the roof."))
+                .andExpect(redirectedUrlPattern("/ideas/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(location))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Solar charger in the tent")))
+                .andExpect(content().string(containsString("<strong>small</strong>")));
+        long number = Long.parseLong(location.substring("/ideas/".length()));
+        assertThat(score(number)).isEqualTo(1);
+        assertThat(events.stream(IdeaSubmitted.class).filter(event -> event.number() == number))
+                .hasSize(1);
+    }
+
+    @Test
+    void refusesEmptyTooLongAndUnknownCategoryWithMessages() throws Exception {
+        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
+        mvc.perform(post("/ideas/new")
+                        .session(session)
+                        .with(csrf())
+                        .header("Accept-Language", "de")
+                        .param("title", "x".repeat(151))
+                        .param("description", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("höchstens 150 Zeichen")))
+                .andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")))
+                .andExpect(content().string(containsString("Bitte wählen Sie mindestens eines aus.")));
+        mvc.perform(post("/ideas/new")
+                        .session(session)
+                        .with(csrf())
+                        .param("title", "Ghost board")
+                        .param("category", UUID.randomUUID().toString())
+                        .param("description", "text"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Please choose one of the offered values.")));
+    }
+
+    @Test
+    void hostileMarkdownNeverReachesThePageAsMarkup() throws Exception {
+        UUID author = account("hostile", Role.CUSTOMER);
+        long number = ideas.submit(
+                author,
+                board,
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)> [click](javascript:alert(1)) <svg onload=alert(1)>"
+                        + " <a href=\"https://example.org\" onclick=\"x()\">ok</a>");
+        String page =
+                mvc.perform(get("/ideas/" + number)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        var main = Jsoup.parse(page).select("main").first();
+        assertThat(main).isNotNull();
+        assertThat(main.select("script, img, svg, iframe, object")).isEmpty();
+        assertThat(main.getAllElements().stream()
+                        .flatMap(element -> element.attributes().asList().stream())
+                        .map(attribute -> attribute.getKey() + "=" + attribute.getValue()))
+                .noneMatch(attribute -> attribute.startsWith("on") || attribute.contains("javascript:"));
+        assertThat(main.select(".prose").text()).contains("<img src=x onerror=alert(1)>");
+    }
+
+    @Test
+    void votesCanBeChangedAndWithdrawnAndAreCountedOnce() {
+        UUID author = account("author", Role.CUSTOMER);
+        UUID voter = account("voter", Role.CUSTOMER);
+        long number = ideas.submit(author, board, "Longer warranty", "Five years, please.");
+        ideas.vote(number, voter, 1);
+        ideas.vote(number, voter, 1);
+        assertThat(score(number)).isEqualTo(2);
+        ideas.vote(number, voter, -1);
+        assertThat(score(number)).isZero();
+        assertThat(counts(number)).containsExactly(1, 1);
+        ideas.vote(number, voter, 0);
+        assertThat(counts(number)).containsExactly(1, 0);
+    }
+
+    @Test
+    void refusesDemotesOnUpOnlyBoardsAndVotesOnClosedIdeas() {
+        UUID author = account("author", Role.CUSTOMER);
+        UUID staff = account("staff", Role.STAFF);
+        long upOnly = ideas.submit(author, upOnlyBoard, "Only up", "text");
+        assertThatThrownBy(() -> ideas.vote(upOnly, account("voter", Role.CUSTOMER), -1))
+                .isInstanceOf(IdeaPortal.VoteRefused.class);
+        long closed = ideas.submit(author, board, "Already done", "text");
+        ideas.changeStatus(closed, IdeaStatus.IMPLEMENTED, "Shipped in spring.", staff);
+        assertThatThrownBy(() -> ideas.vote(closed, account("late", Role.CUSTOMER), 1))
+                .isInstanceOf(IdeaPortal.VoteRefused.class);
+    }
+
+    @Test
+    void parallelVotesAreCountedExactlyOnceEach() throws Exception {
+        long number = ideas.submit(account("author", Role.CUSTOMER), board, "Popular idea", "text");
+        List<UUID> voters = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            voters.add(account("crowd", Role.CUSTOMER));
+        }
+        List<Callable<Void>> votes = new ArrayList<>();
+        for (UUID voter : voters) {
+            for (int repeat = 0; repeat < 3; repeat++) {
+                votes.add(() -> {
+                    ideas.vote(number, voter, 1);
+                    return null;
+                });
+            }
+        }
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var result : pool.invokeAll(votes)) {
+                result.get();
+            }
+        }
+        assertThat(score(number)).isEqualTo(41);
+        assertThat(jdbc.sql(
+                                "select count(*) from ideas_vote v join ideas_idea i on i.id = v.idea_id where i.number = ?")
+                        .param(number)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(41);
+    }
+
+    @Test
+    void staffAnswerNeedsAnExplanationForNotPlannedAndCustomersCannotAnswer() throws Exception {
+        long number = ideas.submit(account("author", Role.CUSTOMER), board, "Free shipping forever", "text");
+        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        mvc.perform(post("/ideas/" + number + "/status")
+                        .session(customer)
+                        .with(csrf())
+                        .param("status", "PLANNED"))
+                .andExpect(status().isForbidden());
+
+        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        mvc.perform(post("/ideas/" + number + "/status")
+                        .session(staff)
+                        .with(csrf())
+                        .param("status", "NOT_PLANNED"))
+                .andExpect(flash().attribute("flashError", "ideas.status.explanation-required"));
+        mvc.perform(post("/ideas/" + number + "/status")
+                        .session(staff)
+                        .with(csrf())
+                        .param("status", "NOT_PLANNED")
+                        .param("explanation", "Shipping costs would double our prices."))
+                .andExpect(flash().attribute("flash", "ideas.status.changed"));
+        mvc.perform(get("/ideas/" + number))
+                .andExpect(content().string(containsString("Shipping costs would double our prices.")))
+                .andExpect(content().string(containsString("Not planned")));
+        assertThat(events.stream(IdeaStatusChanged.class)
+                        .filter(event -> event.number() == number && event.to() == IdeaStatus.NOT_PLANNED))
+                .hasSize(1);
+    }
+
+    @Test
+    void searchStemsGermanAndEnglishWords() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        ideas.submit(account("author", Role.CUSTOMER), board, "Wasserdichte Taschen " + marker, "Für Kajaks.");
+        ideas.submit(account("author", Role.CUSTOMER), board, "Repairing zippers " + marker, "Spare sliders.");
+        mvc.perform(get("/ideas").param("q", "wasserdichte Tasche " + marker))
+                .andExpect(content().string(containsString("Wasserdichte Taschen")))
+                .andExpect(content().string(not(containsString("Repairing zippers"))));
+        mvc.perform(get("/ideas").param("q", "repair zipper " + marker))
+                .andExpect(content().string(containsString("Repairing zippers")));
+    }
+
+    @Test
+    void hotRanksRecentVotesAboveOldOnes() {
+        UUID author = account("author", Role.CUSTOMER);
+        long old = ideas.submit(author, board, "Old favourite", "text");
+        long fresh = ideas.submit(author, board, "Fresh idea", "text");
+        for (int i = 0; i < 3; i++) {
+            ideas.vote(old, account("fan", Role.CUSTOMER), 1);
+        }
+        // Four weeks ago with a one-week half-life, four votes weigh 4/16: less than the fresh idea's one vote.
+        jdbc.sql("update ideas_idea set hot = hot / 16 where number = ?")
+                .param(old)
+                .update();
+        var order = jdbc.sql("select number from ideas_idea where number in (?, ?) order by hot desc")
+                .params(old, fresh)
+                .query(Long.class)
+                .list();
+        assertThat(order).containsExactly(fresh, old);
+        assertThat(score(old)).isEqualTo(4);
+    }
+
+    @Test
+    void similarIdeasAreSuggestedWhileTyping() throws Exception {
+        String marker = "zz" + UUID.randomUUID().toString().substring(0, 6);
+        ideas.submit(account("author", Role.CUSTOMER), board, "Rental tents for festivals " + marker, "text");
+        mvc.perform(get("/ideas/similar").param("title", "tents " + marker))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Rental tents for festivals")));
+        mvc.perform(get("/ideas/similar").param("title", "!!! ???"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<li"))));
+    }
+
+    @Test
+    void votingAndPostingNeedALogin() throws Exception {
+        long number = ideas.submit(account("author", Role.CUSTOMER), board, "Anonymous vote", "text");
+        mvc.perform(post("/ideas/" + number + "/vote").with(csrf()).param("value", "1"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/ideas/new")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/ideas/999999999")).andExpect(status().isNotFound());
+    }
+
+    private UUID account(String prefix, Role role) {
+        String email = TestAccounts.create(identity, prefix, role);
+        return jdbc.sql("select id from identity_account where email = ?")
+                .param(email)
+                .query(UUID.class)
+                .single();
+    }
+
+    private int score(long number) {
+        return jdbc.sql("select promotes - demotes from ideas_idea where number = ?")
+                .param(number)
+                .query(Integer.class)
+                .single();
+    }
+
+    private List<Integer> counts(long number) {
+        return jdbc.sql("select promotes, demotes from ideas_idea where number = ?")
+                .param(number)
+                .query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2)))
+                .single();
+    }
+}
