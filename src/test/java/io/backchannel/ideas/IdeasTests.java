@@ -262,6 +262,26 @@ class IdeasTests {
     }
 
     @Test
+    void followersAreMailedAboutAStatusChangeInTheirLanguage() throws Exception {
+        UUID author = account("author", Role.CUSTOMER);
+        String voterEmail = TestAccounts.email("voter");
+        UUID voter = identity.createAccount(
+                voterEmail, "Vera", TestAccounts.PASSWORD, java.util.Set.of(Role.CUSTOMER), "de");
+        UUID staff = account("staff", Role.STAFF);
+        long number = ideas.submit(author, board, "Night light in the tent", "text");
+        ideas.vote(number, voter, 1);
+
+        ideas.changeStatus(number, IdeaStatus.IMPLEMENTED, "Ships with every tent from May.", staff);
+
+        String body = awaitMail(voterEmail);
+        assertThat(body).contains("Neuer Status: Umgesetzt", "Ships with every tent from May.", "/ideas/" + number);
+        mvc.perform(get("/ideas/in-action"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Night light in the tent")))
+                .andExpect(content().string(containsString("improvement")));
+    }
+
+    @Test
     void votingAndPostingNeedALogin() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Anonymous vote", "text");
         mvc.perform(post("/ideas/" + number + "/vote").with(csrf()).param("value", "1"))
@@ -277,6 +297,20 @@ class IdeasTests {
                 .param(email)
                 .query(UUID.class)
                 .single();
+    }
+
+    private String awaitMail(String recipient) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var body = jdbc.sql("select body from system_mail where recipient = ?")
+                    .param(recipient)
+                    .query(String.class)
+                    .optional();
+            if (body.isPresent()) {
+                return body.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No mail to " + recipient);
     }
 
     private int score(long number) {

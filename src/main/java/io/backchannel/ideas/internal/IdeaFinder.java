@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdeaFinder {
 
     static final int SIMILAR = 5;
+    static final int IN_ACTION = 50;
 
     private final Ideas ideas;
     private final Categories categories;
@@ -39,6 +40,21 @@ public class IdeaFinder {
 
     public List<IdeaCard> similar(String title) {
         return cards(ideas.similar(title, SIMILAR));
+    }
+
+    /** "Ideas in action": the latest implemented ideas with their explanation, and what the last year adds up to. */
+    public InActionPage inAction() {
+        var query = new IdeaQuery(IdeaQuery.Sort.IMPLEMENTED, null, null, "", null, null);
+        var implemented = ideas.search(query, IN_ACTION, 0).stream()
+                .map(row -> new ImplementedIdea(
+                        row.number(),
+                        row.title(),
+                        row.categoryName(),
+                        java.util.Objects.requireNonNull(row.implementedAt()),
+                        ideas.currentExplanation(row.id())))
+                .toList();
+        var totals = ideas.inAction();
+        return new InActionPage(totals.implementedLastYear(), totals.medianDays(), implemented);
     }
 
     public List<Categories.Category> categories() {
@@ -138,6 +154,11 @@ public class IdeaFinder {
 
     public record HistoryEntry(
             IdeaStatus from, IdeaStatus to, String explanation, String changedBy, Instant changedAt) {}
+
+    public record InActionPage(int implementedLastYear, @Nullable Double medianDays, List<ImplementedIdea> ideas) {}
+
+    public record ImplementedIdea(
+            long number, String title, String category, Instant implementedAt, String explanation) {}
 
     public record CommentView(String author, String bodyHtml, boolean staff, Instant createdAt) {}
 }

@@ -193,6 +193,47 @@ class Ideas {
                 .list();
     }
 
+    /** Everyone following the idea: its author, everyone who voted on it and everyone who commented. */
+    List<UUID> followers(UUID ideaId) {
+        return jdbc.sql(
+                        """
+                        select author_id from ideas_idea where id = :idea
+                        union select account_id from ideas_vote where idea_id = :idea
+                        union select author_id from ideas_comment where idea_id = :idea""")
+                .param("idea", ideaId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Implemented ideas in the last twelve months, and the median days from submission to implementation. */
+    InAction inAction() {
+        return jdbc.sql(
+                        """
+                        select count(*) as implemented,
+                        percentile_cont(0.5) within group (
+                            order by extract(epoch from implemented_at - created_at) / 86400) as median_days
+                        from ideas_idea where implemented_at > now() - interval '12 months'""")
+                .query((rs, row) -> new InAction(rs.getInt("implemented"), nullableDouble(rs, "median_days")))
+                .single();
+    }
+
+    /** The explanation that came with the idea's current status, if any. */
+    String currentExplanation(UUID ideaId) {
+        return jdbc.sql(
+                        """
+                        select explanation from ideas_status_change where idea_id = ?
+                        order by changed_at desc, id desc limit 1""")
+                .param(ideaId)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    private static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static IdeaSummary summary(ResultSet rs, int row) throws SQLException {
         return new IdeaSummary(
                 rs.getObject("id", UUID.class),
@@ -214,6 +255,8 @@ class Ideas {
     }
 
     record Submitted(UUID id, long number) {}
+
+    record InAction(int implementedLastYear, @Nullable Double medianDays) {}
 
     record Locked(UUID id, long number, IdeaStatus status, boolean upVotesOnly) {}
 

@@ -33,6 +33,7 @@ class IdeasController {
     static final String NEW = "ideas/new";
     static final String SIMILAR = "ideas/similar :: similar";
     static final String DETAIL = "ideas/detail";
+    static final String IN_ACTION = "ideas/in-action";
 
     private final IdeaFinder finder;
     private final IdeaPortal portal;
@@ -66,6 +67,12 @@ class IdeasController {
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
         return LIST;
+    }
+
+    @GetMapping("/ideas/in-action")
+    String inAction(Model model) {
+        model.addAttribute("inAction", finder.inAction());
+        return IN_ACTION;
     }
 
     /** The ideas most like a title being typed, so that people vote for an existing idea instead of repeating it. */

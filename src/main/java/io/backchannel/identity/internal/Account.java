@@ -33,6 +33,6 @@ public record Account(
     }
 
     public AccountSummary summary() {
-        return new AccountSummary(id, email, displayName, roles);
+        return new AccountSummary(id, email, displayName, locale, roles);
     }
 }

@@ -1,0 +1,71 @@
+package io.backchannel.ideas.internal;
+
+import io.backchannel.ideas.IdeaStatusChanged;
+import io.backchannel.identity.AccountSummary;
+import io.backchannel.identity.IdentityManagement;
+import io.backchannel.system.Mailer;
+import io.backchannel.system.OutgoingMail;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Tells an idea's followers (author, voters, commenters) what happened to it, each in their own language. Runs after
+ * the status change committed, from Modulith's event publication registry, so a crash before the mails were written
+ * only delays them until the next start.
+ */
+@Component
+class StatusMails {
+
+    private final Ideas ideas;
+    private final IdentityManagement identity;
+    private final Mailer mailer;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    StatusMails(
+            Ideas ideas,
+            IdentityManagement identity,
+            Mailer mailer,
+            MessageSource messages,
+            @Value("${backchannel.base-url}") String baseUrl) {
+        this.ideas = ideas;
+        this.identity = identity;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.baseUrl = baseUrl;
+    }
+
+    @ApplicationModuleListener
+    void on(IdeaStatusChanged changed) {
+        var idea = ideas.byNumber(changed.number()).orElse(null);
+        if (idea == null) {
+            return;
+        }
+        String explanation = ideas.currentExplanation(idea.id());
+        String link = UriComponentsBuilder.fromUriString(baseUrl)
+                .path("/ideas/{number}")
+                .buildAndExpand(changed.number())
+                .toUriString();
+        for (var follower : ideas.followers(idea.id())) {
+            if (!follower.equals(changed.changedBy())) {
+                identity.account(follower)
+                        .ifPresent(account -> send(account, idea.title(), changed, explanation, link));
+            }
+        }
+    }
+
+    private void send(
+            AccountSummary account, String title, IdeaStatusChanged changed, String explanation, String link) {
+        Locale locale = Locale.forLanguageTag(account.locale());
+        String status = messages.getMessage("ideas.status." + changed.to().name(), null, locale);
+        Object[] arguments = {account.displayName(), title, status, explanation.isBlank() ? "-" : explanation, link};
+        mailer.send(new OutgoingMail(
+                account.email(),
+                messages.getMessage("ideas.mail.status.subject", arguments, locale),
+                messages.getMessage("ideas.mail.status.body", arguments, locale)));
+    }
+}
