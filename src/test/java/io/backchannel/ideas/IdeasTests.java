@@ -282,6 +282,41 @@ class IdeasTests {
     }
 
     @Test
+    void atomFeedFollowsTheListFiltersAndEscapesEverything() throws Exception {
+        String marker = "feed" + UUID.randomUUID().toString().substring(0, 6);
+        UUID author = account("author", Role.CUSTOMER);
+        long hostile =
+                ideas.submit(author, board, "<b>bold</b> & \"quoted\" " + marker, "Body with <script>x</script>");
+        ideas.submit(author, upOnlyBoard, "Other board " + marker, "text");
+        String slug = jdbc.sql("select slug from ideas_category where id = ?")
+                .param(board)
+                .query(String.class)
+                .single();
+
+        String xml = mvc.perform(get("/ideas/feed.atom").param("category", slug).param("q", marker))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var feed = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertThat(entries.getLength()).isOne();
+        var entry = (org.w3c.dom.Element) entries.item(0);
+        assertThat(entry.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("<b>bold</b> & \"quoted\" " + marker);
+        assertThat(entry.getElementsByTagName("id").item(0).getTextContent()).endsWith("/ideas/" + hostile);
+        assertThat(entry.getElementsByTagName("content").item(0).getTextContent())
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
     void votingAndPostingNeedALogin() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Anonymous vote", "text");
         mvc.perform(post("/ideas/" + number + "/vote").with(csrf()).param("value", "1"))

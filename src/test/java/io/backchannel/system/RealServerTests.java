@@ -87,6 +87,16 @@ class RealServerTests {
     }
 
     @Test
+    void publicPagesOpenNoSessionForAnonymousVisitors() throws Exception {
+        for (String path : new String[] {"/", "/ideas"}) {
+            var response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("JSESSIONID"));
+        }
+    }
+
+    @Test
     void languageSwitchKeepsSearchAndPage() throws Exception {
         login(TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
         var page = send(HttpRequest.newBuilder(uri("/admin/accounts?q=Kim%20%26%20Co&page=2")));

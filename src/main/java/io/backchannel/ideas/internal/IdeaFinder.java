@@ -21,6 +21,7 @@ public class IdeaFinder {
 
     static final int SIMILAR = 5;
     static final int IN_ACTION = 50;
+    static final int FEED = 50;
 
     private final Ideas ideas;
     private final Categories categories;
@@ -36,6 +37,25 @@ public class IdeaFinder {
         int size = ListPage.DEFAULT_SIZE;
         var rows = ideas.search(query, size, ListPage.offset(page, size));
         return new ListPage<>(cards(rows), Math.max(page, 1), size, ideas.count(query));
+    }
+
+    /** The newest entries of the list for its Atom feed. */
+    public List<FeedEntry> feed(IdeaQuery query) {
+        var rows = ideas.feed(query, FEED);
+        Set<UUID> authors = new HashSet<>();
+        rows.forEach(row -> authors.add(row.authorId()));
+        Map<UUID, String> names = identity.displayNames(authors);
+        return rows.stream()
+                .map(row -> new FeedEntry(
+                        row.number(),
+                        row.title(),
+                        row.bodyHtml(),
+                        row.status(),
+                        row.categoryName(),
+                        name(names, row.authorId()),
+                        row.createdAt(),
+                        row.updatedAt()))
+                .toList();
     }
 
     public List<IdeaCard> similar(String title) {
@@ -154,6 +174,16 @@ public class IdeaFinder {
 
     public record HistoryEntry(
             IdeaStatus from, IdeaStatus to, String explanation, String changedBy, Instant changedAt) {}
+
+    public record FeedEntry(
+            long number,
+            String title,
+            String bodyHtml,
+            IdeaStatus status,
+            String category,
+            String author,
+            Instant published,
+            Instant updated) {}
 
     public record InActionPage(int implementedLastYear, @Nullable Double medianDays, List<ImplementedIdea> ideas) {}
 

@@ -193,6 +193,28 @@ class Ideas {
                 .list();
     }
 
+    /** The newest ideas of the query with their text, for feeds. */
+    List<FeedRow> feed(IdeaQuery query, int limit) {
+        return jdbc.sql(
+                        """
+                        select i.number, i.title, i.body_html, i.status, i.author_id, i.created_at,
+                               greatest(i.created_at, i.status_changed_at) as updated_at, c.name as category_name
+                        from ideas_idea i join ideas_category c on c.id = i.category_id"""
+                                + query.where() + " order by " + query.sort().orderBy + " limit ?")
+                .params(query.parameters())
+                .param(limit)
+                .query((rs, row) -> new FeedRow(
+                        rs.getLong("number"),
+                        rs.getString("title"),
+                        rs.getString("body_html"),
+                        IdeaStatus.valueOf(rs.getString("status")),
+                        rs.getObject("author_id", UUID.class),
+                        rs.getString("category_name"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     /** Everyone following the idea: its author, everyone who voted on it and everyone who commented. */
     List<UUID> followers(UUID ideaId) {
         return jdbc.sql(
@@ -257,6 +279,16 @@ class Ideas {
     record Submitted(UUID id, long number) {}
 
     record InAction(int implementedLastYear, @Nullable Double medianDays) {}
+
+    record FeedRow(
+            long number,
+            String title,
+            String bodyHtml,
+            IdeaStatus status,
+            UUID authorId,
+            String categoryName,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     record Locked(UUID id, long number, IdeaStatus status, boolean upVotesOnly) {}
 

@@ -16,7 +16,8 @@ class IdeasPathRules implements PathRules {
                 .authenticated()
                 .requestMatchers(HttpMethod.POST, "/ideas/*/status")
                 .hasAnyRole("STAFF", "ADMIN")
-                .requestMatchers(HttpMethod.GET, "/ideas", "/ideas/similar", "/ideas/in-action", "/ideas/*")
+                .requestMatchers(
+                        HttpMethod.GET, "/ideas", "/ideas/similar", "/ideas/in-action", "/ideas/feed.atom", "/ideas/*")
                 .permitAll();
     }
 }
