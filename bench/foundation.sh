@@ -239,18 +239,24 @@ to_ms() {  # wrk latency like 512.00us, 13.36ms, 1.20s, 2.00m
         if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
         printf "%.2f", n }'
 }
-# run_wrk LABEL PATH [wrk args...]: warm-up (discarded), then the recorded run; sets RPS P50 P99 ERRORS.
+# run_wrk LABEL PATH [wrk args...]: warm-up (discarded), then the recorded run; sets RPS P50 P99 CPU_US ERRORS.
 run_wrk() {
     local label="$1" path="$2"; shift 2
     local out="$RUN_DIR/wrk-$label.txt"
     log "wrk $label: ${WARMUP}s warm-up, ${DURATION}s recorded ($path)"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s "$@" "$BASE$path" >"$RUN_DIR/wrk-$label-warmup.txt"
+    local cpu0 cpu1 n
+    cpu0="$(cpu_ms "$APP_PID")"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency "$@" "$BASE$path" >"$out"
+    cpu1="$(cpu_ms "$APP_PID")"
     RPS="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")"
+    n="$(awk '/requests in/ {print $1}' "$out")"
+    # java CPU per request (µs): what a request costs the server, much less sensitive to other load than req/s.
+    CPU_US="$(awk -v c=$((cpu1 - cpu0)) -v n="$n" 'BEGIN {if (n > 0) printf "%.0f", c * 1000 / n; else print "n/a"}')"
     P50="$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")"
     P99="$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")"
     ERRORS="$(awk '/Non-2xx|Socket errors/' "$out" | tr -s ' ' | paste -sd ';' -)"
-    log "  $RPS req/s, p50 $P50 ms, p99 $P99 ms${ERRORS:+, $ERRORS}"
+    log "  $RPS req/s, p50 $P50 ms, p99 $P99 ms, java CPU $CPU_US µs/request${ERRORS:+, $ERRORS}"
 }
 
 # ================================================================ measurements
@@ -337,15 +343,18 @@ sleep 5
 IDLE_RSS="$(rss_kb "$APP_PID")"
 read -r PG_IDLE_RSS PG_IDLE_PSS PG_IDLE_N < <(pg_mem_kb)
 log "  idle: java RSS $(mb "$IDLE_RSS") MB, postgres RSS $(mb "$PG_IDLE_RSS") MB (PSS $(mb "$PG_IDLE_PSS") MB, $PG_IDLE_N processes)"
+# Does the start page open an HTTP session for an anonymous visitor (each wrk request would then add one)?
+ANON_SESSION="$(curl -s -D - -o /dev/null "$BASE/" | grep -ci '^set-cookie: *JSESSIONID' || true)"
+((ANON_SESSION > 0)) && ANON_SESSION=yes || ANON_SESSION=no
 login_session >/dev/null
 log "  logged in as $ADMIN_EMAIL; /workspace answers 200 with JSESSIONID=${SESSION:0:6}..."
 
 run_wrk static /static-reference.txt
-S_RPS=$RPS S_P50=$P50 S_P99=$P99 S_ERR=$ERRORS
+S_RPS=$RPS S_P50=$P50 S_P99=$P99 S_CPU=$CPU_US S_ERR=$ERRORS
 run_wrk home /
-H_RPS=$RPS H_P50=$P50 H_P99=$P99 H_ERR=$ERRORS
+H_RPS=$RPS H_P50=$P50 H_P99=$P99 H_CPU=$CPU_US H_ERR=$ERRORS
 run_wrk workspace /workspace -H "Cookie: JSESSIONID=$SESSION"
-W_RPS=$RPS W_P50=$P50 W_P99=$P99 W_ERR=$ERRORS
+W_RPS=$RPS W_P50=$P50 W_P99=$P99 W_CPU=$CPU_US W_ERR=$ERRORS
 code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "$BASE/workspace")"
 [[ $code == 200 ]] || die "/workspace answered $code after the load run: the staff figures are not of the staff page"
 
@@ -360,7 +369,7 @@ log "load run with -XX:TieredStopAtLevel=1"
 start_app load-c1 ${AOT_FLAGS[@]+"${AOT_FLAGS[@]}"} -XX:TieredStopAtLevel=1
 wait_ready >/dev/null
 run_wrk home-c1 /
-C1_RPS=$RPS C1_P50=$P50 C1_P99=$P99
+C1_RPS=$RPS C1_P50=$P50 C1_P99=$P99 C1_CPU=$CPU_US
 stop_app
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -398,13 +407,15 @@ SECTION="$RUN_DIR/section.md"
     echo "| PostgreSQL PSS total idle / after load (shared memory counted once) | $(mb "$PG_IDLE_PSS") / $(mb "$PG_LOAD_PSS") MB | — | — |"
     echo "| \`/\` start page: requests/s | $H_RPS | ≥ 3,000 | $(pf "$H_RPS" 3000 '>=') |"
     echo "| \`/\` start page: p50 / p99 | $H_P50 / $H_P99 ms | p99 ≤ 30 ms | $(pf "$H_P99" 30 '<=') |"
+    echo "| \`/\` opens an HTTP session for an anonymous visitor (Set-Cookie: JSESSIONID) | $ANON_SESSION | — | — |"
     echo "| \`/workspace\` (logged-in admin): requests/s | $W_RPS | — | — |"
     echo "| \`/workspace\`: p50 / p99 | $W_P50 / $W_P99 ms | — | — |"
     echo "| \`/static-reference.txt\` (reference): requests/s | $S_RPS | — | — |"
     echo "| \`/static-reference.txt\`: p50 / p99 | $S_P50 / $S_P99 ms | — | — |"
+    echo "| java CPU per request: \`/\` / \`/workspace\` / static | $H_CPU / $W_CPU / $S_CPU µs | — | — |"
     echo "| Ratio \`/\` ÷ static req/s | $(ratio "$H_RPS" "$S_RPS") | — | — |"
     echo "| Ratio \`/workspace\` ÷ static req/s | $(ratio "$W_RPS" "$S_RPS") | — | — |"
-    echo "| \`/\` with \`-XX:TieredStopAtLevel=1\`: requests/s, p50 / p99 | $C1_RPS, $C1_P50 / $C1_P99 ms | — | $(ratio "$C1_RPS" "$H_RPS")× default JIT |"
+    echo "| \`/\` with \`-XX:TieredStopAtLevel=1\`: requests/s, p50 / p99, CPU/request | $C1_RPS, $C1_P50 / $C1_P99 ms, $C1_CPU µs | — | $(ratio "$C1_RPS" "$H_RPS")× default JIT |"
     echo
     if [[ $AOT_OK == 1 ]]; then
         echo "AOT cache: $AOT_SIZE MB, training run (start, a short tour of the pages, SIGTERM, cache assembly at exit) took $AOT_TRAIN_MS ms;"
@@ -425,25 +436,27 @@ if [[ $WRITE_DOC == 1 ]]; then
 
 Run from the repository root: `bench/foundation.sh` (options: `--no-build`, `--quick`, `--no-doc`; needs `curl` and
 `wrk`, e.g. `apt-get install -y wrk`). It takes about ten minutes, uses a fresh temporary data directory and a free
-port, talks to 127.0.0.1 only, and appends one dated section below. Raw logs and wrk outputs stay in
-`bench/results/<timestamp>/` (git-ignored).
+port, talks to 127.0.0.1 only, stops the application with SIGTERM, and appends one dated section below. Raw logs and
+wrk outputs stay in `bench/results/<timestamp>/` (git-ignored). `bench/startup-profile.sh` shows where the startup
+time goes (Spring's `BufferingApplicationStartup`, without changing the application).
 
 What the foundation benchmark measures:
 
-- **Ready time**: from launching `java` until `GET /actuator/health/readiness` answers 200 (polled every 50 ms).
+- **Ready time**: from launching `java` until `GET /actuator/health/readiness` answers 200 (polled every 50 ms),
+  with the CPU time the java process used until then (steadier than wall time on a shared machine).
   *Cold* is the very first start on an empty data directory (initdb of the embedded PostgreSQL, migrations, demo
   company). *Warm* restarts reuse that data directory: with the fat jar as built; with the jar extracted by
-  `java -Djarmode=tools -jar target/backchannel.jar extract` (plain jars on the class path); and with a JDK 25 AOT
-  cache (JEP 483/514) made by a training run (`-XX:AOTCacheOutput`, a few requests, SIGTERM) and used with
-  `-XX:AOTCache=… -XX:AOTMode=on` (the JVM refuses to start if it cannot use the cache). `-XX:TieredStopAtLevel=1`
-  (C1 only) is measured for ready time and for the start page's throughput.
+  `java -Djarmode=tools -jar target/backchannel.jar extract` (plain jars on the class path, which an AOT cache
+  needs); and with a JDK 25 AOT cache (JEP 483/514) made by a training run (`-XX:AOTCacheOutput`, a short tour of
+  the pages, SIGTERM) and used with `-XX:AOTCache=… -XX:AOTMode=on` (the JVM refuses to start if it cannot use the
+  cache). `-XX:TieredStopAtLevel=1` (C1 only) is measured for ready time and for the start page's throughput.
 - **Memory**: VmRSS of the java process idle after start and after the load runs; the embedded PostgreSQL's
   processes (postmaster and children) separately, as an RSS sum and as a PSS sum (shared buffers counted once).
 - **Throughput and latency**: wrk, 2 threads, 32 connections, 10 s warm-up (not recorded) then 20 s recorded with
   `--latency`, on the start page `/`, the logged-in staff page `/workspace` (demo admin's session cookie) and the
   static file `/static-reference.txt` served by the same instance in the same run, as a reference for what the
-  machine and the servlet stack can do at all. The ratios page ÷ static compare the pages with that reference and
-  are less sensitive to the machine than the absolute figures.
+  machine and the servlet stack can do at all. The ratios page ÷ static and the java CPU time per request are less
+  sensitive to other load on the machine than requests/s and latencies. wrk shares the 2 cores with the server.
 
 Targets (2 cores, 24 GiB): warm ready ≤ 5 s; java RSS ≤ 400 MB idle; start page ≥ 3,000 requests/s with p99 ≤ 30 ms
 at 32 connections. Figures taken on a machine shared with other work are indicative only; each section gives the
