@@ -317,6 +317,48 @@ class IdeasTests {
     }
 
     @Test
+    void adminCreatesBoardsWithValidAddressesAndOthersCannot() throws Exception {
+        String slug = "board-" + UUID.randomUUID().toString().substring(0, 8);
+        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        mvc.perform(post("/admin/ideas/boards")
+                        .session(admin)
+                        .with(csrf())
+                        .param("name", "Sleeping bags")
+                        .param("slug", slug)
+                        .param("description", "Down and synthetic")
+                        .param("upVotesOnly", "true"))
+                .andExpect(flash().attribute("flash", "ideas.boards.created"));
+        mvc.perform(get("/admin/ideas/boards").session(admin))
+                .andExpect(content().string(containsString(slug)))
+                .andExpect(content().string(containsString("Promote only")));
+        mvc.perform(post("/admin/ideas/boards")
+                        .session(admin)
+                        .with(csrf())
+                        .param("name", "Again")
+                        .param("slug", slug))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Another board already has this address.")));
+        mvc.perform(post("/admin/ideas/boards")
+                        .session(admin)
+                        .with(csrf())
+                        .header("Accept-Language", "de")
+                        .param("name", "")
+                        .param("slug", "Not A Slug!"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")))
+                .andExpect(content().string(containsString("nur Kleinbuchstaben, Ziffern")));
+
+        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        mvc.perform(get("/admin/ideas/boards").session(staff)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/ideas/boards")
+                        .session(staff)
+                        .with(csrf())
+                        .param("name", "x")
+                        .param("slug", "x"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void votingAndPostingNeedALogin() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Anonymous vote", "text");
         mvc.perform(post("/ideas/" + number + "/vote").with(csrf()).param("value", "1"))

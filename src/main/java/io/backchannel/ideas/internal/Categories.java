@@ -17,6 +17,17 @@ public class Categories {
         this.jdbc = jdbc;
     }
 
+    /** The boards with the number of ideas on each, for the admin page. */
+    public List<BoardRow> withCounts() {
+        return jdbc.sql(
+                        """
+                        select c.id, c.slug, c.name, c.description, c.up_votes_only,
+                               (select count(*) from ideas_idea i where i.category_id = c.id) as ideas
+                        from ideas_category c order by c.position, lower(c.name)""")
+                .query(BoardRow.class)
+                .list();
+    }
+
     public List<Category> all() {
         return jdbc.sql("select * from ideas_category order by position, lower(name)")
                 .query(Category.class)
@@ -46,6 +57,8 @@ public class Categories {
     }
 
     public record Category(UUID id, String slug, String name, String description, boolean upVotesOnly) {}
+
+    public record BoardRow(UUID id, String slug, String name, String description, boolean upVotesOnly, int ideas) {}
 
     /** Another board already has this address. */
     public static class CategoryTaken extends RuntimeException {
