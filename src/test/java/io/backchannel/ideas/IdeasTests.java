@@ -359,6 +359,35 @@ class IdeasTests {
     }
 
     @Test
+    void votersFindTheirIdeasAndStaffExportTheListAsCsv() throws Exception {
+        String marker = "csv" + UUID.randomUUID().toString().substring(0, 6);
+        UUID author = account("author", Role.CUSTOMER);
+        long liked = ideas.submit(author, board, "=SUM(A1) liked " + marker, "text");
+        ideas.submit(author, board, "Ignored " + marker, "text");
+        String voterEmail = TestAccounts.create(identity, "voter", Role.CUSTOMER);
+        UUID voter = jdbc.sql("select id from identity_account where email = ?")
+                .param(voterEmail)
+                .query(UUID.class)
+                .single();
+        ideas.vote(liked, voter, 1);
+        var voterSession = TestAccounts.login(mvc, voterEmail);
+        mvc.perform(get("/ideas").session(voterSession).param("voted", "true").param("q", marker))
+                .andExpect(content().string(containsString("liked " + marker)))
+                .andExpect(content().string(not(containsString("Ignored " + marker))));
+        mvc.perform(get("/ideas/export.csv").session(voterSession)).andExpect(status().isForbidden());
+
+        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        String csv = mvc.perform(get("/ideas/export.csv").session(staff).param("q", marker))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines()).hasSize(3);
+        assertThat(csv).contains("'=SUM(A1) liked " + marker, "Ignored " + marker);
+    }
+
+    @Test
     void votingAndPostingNeedALogin() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Anonymous vote", "text");
         mvc.perform(post("/ideas/" + number + "/vote").with(csrf()).param("value", "1"))

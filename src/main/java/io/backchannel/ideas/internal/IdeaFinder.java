@@ -22,6 +22,7 @@ public class IdeaFinder {
     static final int SIMILAR = 5;
     static final int IN_ACTION = 50;
     static final int FEED = 50;
+    static final int EXPORT_BATCH = 500;
 
     private final Ideas ideas;
     private final Categories categories;
@@ -56,6 +57,17 @@ public class IdeaFinder {
                         row.createdAt(),
                         row.updatedAt()))
                 .toList();
+    }
+
+    /** Hands every idea of the query to the consumer, a page at a time, so an export never holds the whole list. */
+    public void each(IdeaQuery query, java.util.function.Consumer<IdeaCard> consumer) {
+        for (long offset = 0; ; offset += EXPORT_BATCH) {
+            var rows = ideas.search(query, EXPORT_BATCH, offset);
+            cards(rows).forEach(consumer);
+            if (rows.size() < EXPORT_BATCH) {
+                return;
+            }
+        }
     }
 
     public List<IdeaCard> similar(String title) {

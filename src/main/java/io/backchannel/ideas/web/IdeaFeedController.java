@@ -52,8 +52,7 @@ class IdeaFeedController {
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        String board = category == null || category.isBlank() ? null : category;
-        var entries = finder.feed(new IdeaQuery(sort, board, status, q, null, null));
+        var entries = finder.feed(IdeaLists.query(sort, category, status, q, false, false, null));
         String self = UriComponentsBuilder.fromUriString(baseUrl)
                 .path("/ideas/feed.atom")
                 .query(request.getQueryString())

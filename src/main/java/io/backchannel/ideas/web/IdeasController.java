@@ -52,20 +52,21 @@ class IdeasController {
             @RequestParam(required = false) @Nullable IdeaStatus status,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean voted,
             @RequestParam(defaultValue = "1") int page,
             @AuthenticationPrincipal @Nullable SignedInAccount account,
             Model model) {
-        String board = category == null || category.isBlank() ? null : category;
-        var query = new IdeaQuery(sort, board, status, q, mine && account != null ? account.id() : null, null);
+        var query = IdeaLists.query(sort, category, status, q, mine, voted, account);
         model.addAttribute("ideas", finder.page(query, page));
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", IdeaQuery.Sort.values());
-        model.addAttribute("category", board);
+        model.addAttribute("category", query.category());
         model.addAttribute("categories", finder.categories());
         model.addAttribute("status", status);
         model.addAttribute("statuses", IdeaStatus.values());
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
+        model.addAttribute("voted", voted);
         return LIST;
     }
 

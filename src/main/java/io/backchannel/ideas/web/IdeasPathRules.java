@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Anyone reads ideas; posting, voting and commenting need a login; answering with a status needs staff. */
+/** Anyone reads ideas; posting, voting and commenting need a login; answering and exporting need staff. */
 @Component
 class IdeasPathRules implements PathRules {
 
@@ -15,6 +15,8 @@ class IdeasPathRules implements PathRules {
         rules.requestMatchers(HttpMethod.GET, "/ideas/new")
                 .authenticated()
                 .requestMatchers(HttpMethod.POST, "/ideas/*/status")
+                .hasAnyRole("STAFF", "ADMIN")
+                .requestMatchers(HttpMethod.GET, "/ideas/export.csv")
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(
                         HttpMethod.GET, "/ideas", "/ideas/similar", "/ideas/in-action", "/ideas/feed.atom", "/ideas/*")

@@ -1,0 +1,25 @@
+package io.backchannel.ideas.web;
+
+import io.backchannel.ideas.IdeaStatus;
+import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.identity.SignedInAccount;
+import org.jspecify.annotations.Nullable;
+
+/** The query behind every view of the idea list (page, feed, export), built from its request parameters. */
+final class IdeaLists {
+
+    private IdeaLists() {}
+
+    static IdeaQuery query(
+            IdeaQuery.Sort sort,
+            @Nullable String category,
+            @Nullable IdeaStatus status,
+            String text,
+            boolean mine,
+            boolean voted,
+            @Nullable SignedInAccount account) {
+        String board = category == null || category.isBlank() ? null : category;
+        var me = account == null ? null : account.id();
+        return new IdeaQuery(sort, board, status, text, mine ? me : null, voted ? me : null);
+    }
+}
