@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -385,6 +386,27 @@ class IdeasTests {
                 .getContentAsString();
         assertThat(csv.lines()).hasSize(3);
         assertThat(csv).contains("'=SUM(A1) liked " + marker, "Ignored " + marker);
+    }
+
+    @Test
+    void jsonApiReadsIdeasWithoutATokenAndAnswersProblemsForUnknownOnes() throws Exception {
+        String marker = "api" + UUID.randomUUID().toString().substring(0, 6);
+        UUID staff = account("staff", Role.STAFF);
+        long number = ideas.submit(account("author", Role.CUSTOMER), board, "Api idea " + marker, "*text*");
+        ideas.changeStatus(number, IdeaStatus.PLANNED, "Next season.", staff);
+        mvc.perform(get("/api/ideas").param("q", marker))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].number").value(number))
+                .andExpect(jsonPath("$.items[0].status").value("PLANNED"));
+        mvc.perform(get("/api/ideas/" + number))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.bodyHtml").value("<p><em>text</em></p>\n"))
+                .andExpect(jsonPath("$.history[0].explanation").value("Next season."));
+        mvc.perform(get("/api/ideas/999999999"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(post("/api/ideas")).andExpect(status().isUnauthorized());
     }
 
     @Test

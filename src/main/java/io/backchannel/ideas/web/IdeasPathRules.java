@@ -6,7 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Anyone reads ideas; posting, voting and commenting need a login; answering and exporting need staff. */
+/**
+ * Anyone reads ideas, on the pages and through the API; posting, voting and commenting need a login; answering and
+ * exporting need staff.
+ */
 @Component
 class IdeasPathRules implements PathRules {
 
@@ -20,6 +23,8 @@ class IdeasPathRules implements PathRules {
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(
                         HttpMethod.GET, "/ideas", "/ideas/similar", "/ideas/in-action", "/ideas/feed.atom", "/ideas/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/ideas", "/api/ideas/*")
                 .permitAll();
     }
 }

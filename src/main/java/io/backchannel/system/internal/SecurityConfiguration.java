@@ -36,19 +36,29 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The JSON API: stateless, bearer tokens only, so no cookie can carry a cross-site request (no CSRF needed). */
+    /**
+     * The JSON API: stateless, bearer tokens only, so no cookie can carry a cross-site request (no CSRF needed). Modules'
+     * rules apply here too (a rule only matches its own paths), so a module can open its public API for reading.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticator tokens, ProblemResponses problems)
+    SecurityFilterChain api(
+            HttpSecurity http, ApiTokenAuthenticator tokens, ProblemResponses problems, List<PathRules> moduleRules)
             throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/api/openapi.json", "/api/openapi.json/**", "/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole(ADMIN)
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(requests -> {
+                    moduleRules.forEach(rules -> rules.apply(requests));
+                    requests.requestMatchers(
+                                    "/api/openapi.json",
+                                    "/api/openapi.json/**",
+                                    "/actuator/health",
+                                    "/actuator/health/**")
+                            .permitAll()
+                            .requestMatchers("/actuator/**")
+                            .hasRole(ADMIN)
+                            .anyRequest()
+                            .authenticated();
+                })
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
