@@ -410,6 +410,28 @@ class IdeasTests {
     }
 
     @Test
+    void ideaFeedTellsItsAnswersAndComments() throws Exception {
+        UUID staff = account("staff", Role.STAFF);
+        long number = ideas.submit(account("author", Role.CUSTOMER), board, "Followed idea", "text");
+        ideas.changeStatus(number, IdeaStatus.UNDER_REVIEW, "Looking <into> it.", staff);
+        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "commenter", Role.CUSTOMER));
+        mvc.perform(post("/ideas/" + number + "/comments")
+                .session(session)
+                .with(csrf())
+                .param("body", "**Yes** please"));
+        String xml = mvc.perform(get("/ideas/" + number + "/feed.atom"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(xml)
+                .contains("<title>Under review</title>", "Looking &lt;into&gt; it.", "&lt;strong&gt;Yes&lt;/strong&gt;")
+                .contains("<title>Comment by commenter</title>");
+        mvc.perform(get("/ideas/999999999/feed.atom")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void votingAndPostingNeedALogin() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Anonymous vote", "text");
         mvc.perform(post("/ideas/" + number + "/vote").with(csrf()).param("value", "1"))

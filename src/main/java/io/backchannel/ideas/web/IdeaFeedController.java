@@ -6,31 +6,23 @@ import io.backchannel.ideas.internal.IdeaQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/**
- * Atom feeds (RFC 4287) of the idea list, with the same sort and filters as the page. Written with a streaming XML
- * writer, which escapes every text and attribute; entry content is the already sanitised HTML.
- */
+/** Atom feeds: of the idea list (same sort and filters as the page), and of one idea's answers and comments. */
 @Controller
 class IdeaFeedController {
-
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
     private final IdeaFinder finder;
     private final MessageSource messages;
@@ -43,7 +35,7 @@ class IdeaFeedController {
     }
 
     @GetMapping("/ideas/feed.atom")
-    void feed(
+    void list(
             @RequestParam(defaultValue = "NEW") IdeaQuery.Sort sort,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable IdeaStatus status,
@@ -52,84 +44,81 @@ class IdeaFeedController {
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        var entries = finder.feed(IdeaLists.query(sort, category, status, q, false, false, null));
+        var entries = finder.feed(IdeaLists.query(sort, category, status, q, false, false, null)).stream()
+                .map(idea -> new AtomWriter.Entry(
+                        url(idea.number()),
+                        idea.title(),
+                        url(idea.number()),
+                        idea.published(),
+                        idea.updated(),
+                        idea.author(),
+                        idea.category(),
+                        status(idea.status(), locale),
+                        idea.bodyHtml(),
+                        true))
+                .toList();
         String self = UriComponentsBuilder.fromUriString(baseUrl)
                 .path("/ideas/feed.atom")
                 .query(request.getQueryString())
                 .build()
                 .toUriString();
+        write(response, self, baseUrl + "/ideas", messages.getMessage("ideas.feed.title", null, locale), entries);
+    }
+
+    /** What happened to one idea: each status answer and each comment, oldest first. */
+    @GetMapping("/ideas/{number}/feed.atom")
+    void idea(@PathVariable long number, HttpServletResponse response, Locale locale) throws IOException {
+        var idea = finder.idea(number, null);
+        String page = url(number);
+        List<AtomWriter.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < idea.history().size(); i++) {
+            var change = idea.history().get(i);
+            entries.add(new AtomWriter.Entry(
+                    page + "#status-" + i,
+                    status(change.to(), locale),
+                    page,
+                    change.changedAt(),
+                    change.changedAt(),
+                    change.changedBy(),
+                    null,
+                    null,
+                    change.explanation(),
+                    false));
+        }
+        for (int i = 0; i < idea.comments().size(); i++) {
+            var comment = idea.comments().get(i);
+            entries.add(new AtomWriter.Entry(
+                    page + "#comment-" + i,
+                    messages.getMessage("ideas.feed.comment", new Object[] {comment.author()}, locale),
+                    page + "#comments",
+                    comment.createdAt(),
+                    comment.createdAt(),
+                    comment.author(),
+                    null,
+                    null,
+                    comment.bodyHtml(),
+                    true));
+        }
+        entries.sort(Comparator.comparing(AtomWriter.Entry::published));
+        write(response, page + "/feed.atom", page, idea.title(), entries);
+    }
+
+    private void write(
+            HttpServletResponse response, String self, String alternate, String title, List<AtomWriter.Entry> entries)
+            throws IOException {
         response.setContentType("application/atom+xml;charset=UTF-8");
         try {
-            write(
-                    response.getOutputStream(),
-                    self,
-                    messages.getMessage("ideas.feed.title", null, locale),
-                    entries,
-                    locale);
+            AtomWriter.write(response.getOutputStream(), self, alternate, title, entries);
         } catch (XMLStreamException e) {
-            throw new IOException("Could not write the ideas feed", e);
+            throw new IOException("Could not write the feed " + self, e);
         }
     }
 
-    private void write(OutputStream out, String self, String title, List<IdeaFinder.FeedEntry> entries, Locale locale)
-            throws XMLStreamException {
-        XMLStreamWriter atom = xml.createXMLStreamWriter(out, "UTF-8");
-        atom.writeStartDocument("UTF-8", "1.0");
-        atom.writeStartElement("feed");
-        atom.writeDefaultNamespace(ATOM);
-        element(atom, "id", self);
-        element(atom, "title", title);
-        element(
-                atom,
-                "updated",
-                time(entries.stream()
-                        .map(IdeaFinder.FeedEntry::updated)
-                        .max(Instant::compareTo)
-                        .orElse(Instant.EPOCH)));
-        link(atom, "self", self, "application/atom+xml");
-        link(atom, "alternate", baseUrl + "/ideas", "text/html");
-        for (var entry : entries) {
-            String url = baseUrl + "/ideas/" + entry.number();
-            atom.writeStartElement("entry");
-            element(atom, "id", url);
-            element(atom, "title", entry.title());
-            link(atom, "alternate", url, "text/html");
-            element(atom, "published", time(entry.published()));
-            element(atom, "updated", time(entry.updated()));
-            atom.writeStartElement("author");
-            element(atom, "name", entry.author());
-            atom.writeEndElement();
-            atom.writeEmptyElement("category");
-            atom.writeAttribute("term", entry.category());
-            element(
-                    atom,
-                    "summary",
-                    messages.getMessage("ideas.status." + entry.status().name(), null, locale));
-            atom.writeStartElement("content");
-            atom.writeAttribute("type", "html");
-            atom.writeCharacters(entry.bodyHtml());
-            atom.writeEndElement();
-            atom.writeEndElement();
-        }
-        atom.writeEndElement();
-        atom.writeEndDocument();
-        atom.flush();
+    private String status(IdeaStatus status, Locale locale) {
+        return messages.getMessage("ideas.status." + status.name(), null, locale);
     }
 
-    private static void element(XMLStreamWriter atom, String name, String text) throws XMLStreamException {
-        atom.writeStartElement(name);
-        atom.writeCharacters(text);
-        atom.writeEndElement();
-    }
-
-    private static void link(XMLStreamWriter atom, String rel, String href, String type) throws XMLStreamException {
-        atom.writeEmptyElement("link");
-        atom.writeAttribute("rel", rel);
-        atom.writeAttribute("href", href);
-        atom.writeAttribute("type", type);
-    }
-
-    private static String time(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    private String url(long number) {
+        return baseUrl + "/ideas/" + number;
     }
 }

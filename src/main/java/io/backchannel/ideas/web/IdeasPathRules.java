@@ -24,6 +24,8 @@ class IdeasPathRules implements PathRules {
                 .requestMatchers(
                         HttpMethod.GET, "/ideas", "/ideas/similar", "/ideas/in-action", "/ideas/feed.atom", "/ideas/*")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/ideas/*/feed.atom")
+                .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/ideas", "/api/ideas/*")
                 .permitAll();
     }
