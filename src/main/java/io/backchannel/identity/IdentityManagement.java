@@ -4,7 +4,6 @@ import io.backchannel.identity.internal.Accounts;
 import io.backchannel.identity.internal.IdentitySetup;
 import io.backchannel.identity.internal.Profiles;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -40,8 +39,9 @@ public class IdentityManagement {
         setup.addToTeam(teamId, accountId);
     }
 
-    public Optional<AccountSummary> account(UUID id) {
-        return accounts.summary(id);
+    /** The accounts with these IDs, in one look-up; unknown IDs are left out. */
+    public List<AccountSummary> accounts(java.util.Collection<UUID> ids) {
+        return accounts.summaries(ids);
     }
 
     /** Display names by account ID, for showing who wrote what; unknown IDs are left out. */

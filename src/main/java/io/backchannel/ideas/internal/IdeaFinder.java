@@ -77,13 +77,16 @@ public class IdeaFinder {
     /** "Ideas in action": the latest implemented ideas with their explanation, and what the last year adds up to. */
     public InActionPage inAction() {
         var query = new IdeaQuery(IdeaQuery.Sort.IMPLEMENTED, null, null, "", null, null);
-        var implemented = ideas.search(query, IN_ACTION, 0).stream()
+        var rows = ideas.search(query, IN_ACTION, 0);
+        var explanations = ideas.currentExplanations(
+                rows.stream().map(Ideas.IdeaSummary::id).toList());
+        var implemented = rows.stream()
                 .map(row -> new ImplementedIdea(
                         row.number(),
                         row.title(),
                         row.categoryName(),
                         java.util.Objects.requireNonNull(row.implementedAt()),
-                        ideas.currentExplanation(row.id())))
+                        explanations.getOrDefault(row.id(), "")))
                 .toList();
         var totals = ideas.inAction();
         return new InActionPage(totals.implementedLastYear(), totals.medianDays(), implemented);

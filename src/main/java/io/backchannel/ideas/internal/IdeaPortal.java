@@ -97,8 +97,7 @@ public class IdeaPortal {
     }
 
     private Ideas.Locked lockedIdea(long number) {
-        UUID id = ideas.byNumber(number).orElseThrow(() -> notFound(number)).id();
-        return ideas.lock(id).orElseThrow(() -> notFound(number));
+        return ideas.lock(number).orElseThrow(() -> notFound(number));
     }
 
     private static int count(int vote, int kind) {

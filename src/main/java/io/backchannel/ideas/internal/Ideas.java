@@ -97,15 +97,15 @@ class Ideas {
     }
 
     /** Locks the idea for a vote or status change, so that concurrent changes to it happen one after another. */
-    Optional<Locked> lock(UUID id) {
+    Optional<Locked> lock(long number) {
         return jdbc.sql(
                         """
-                        select i.number, i.status, c.up_votes_only from ideas_idea i
-                        join ideas_category c on c.id = i.category_id where i.id = ? for update of i""")
-                .param(id)
+                        select i.id, i.status, c.up_votes_only from ideas_idea i
+                        join ideas_category c on c.id = i.category_id where i.number = ? for update of i""")
+                .param(number)
                 .query((rs, row) -> new Locked(
-                        id,
-                        rs.getLong("number"),
+                        rs.getObject("id", UUID.class),
+                        number,
                         IdeaStatus.valueOf(rs.getString("status")),
                         rs.getBoolean("up_votes_only")))
                 .optional();
@@ -237,6 +237,24 @@ class Ideas {
                         from ideas_idea where implemented_at > now() - interval '12 months'""")
                 .query((rs, row) -> new InAction(rs.getInt("implemented"), nullableDouble(rs, "median_days")))
                 .single();
+    }
+
+    /** The explanation that came with each idea's current status, by idea; ideas never answered are left out. */
+    java.util.Map<UUID, String> currentExplanations(java.util.Collection<UUID> ideaIds) {
+        if (ideaIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc
+                .sql(
+                        """
+                        select distinct on (idea_id) idea_id, explanation from ideas_status_change
+                        where idea_id in (:ids) order by idea_id, changed_at desc, id desc""")
+                .param("ids", ideaIds)
+                .query((rs, row) ->
+                        java.util.Map.entry(rs.getObject("idea_id", UUID.class), rs.getString("explanation")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** The explanation that came with the idea's current status, if any. */

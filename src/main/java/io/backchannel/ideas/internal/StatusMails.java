@@ -50,12 +50,10 @@ class StatusMails {
                 .path("/ideas/{number}")
                 .buildAndExpand(changed.number())
                 .toUriString();
-        for (var follower : ideas.followers(idea.id())) {
-            if (!follower.equals(changed.changedBy())) {
-                identity.account(follower)
-                        .ifPresent(account -> send(account, idea.title(), changed, explanation, link));
-            }
-        }
+        var followers = ideas.followers(idea.id()).stream()
+                .filter(follower -> !follower.equals(changed.changedBy()))
+                .toList();
+        identity.accounts(followers).forEach(account -> send(account, idea.title(), changed, explanation, link));
     }
 
     private void send(

@@ -1,5 +1,6 @@
 package io.backchannel.identity.internal;
 
+import io.backchannel.identity.AccountSummary;
 import io.backchannel.identity.EmailAlreadyRegistered;
 import io.backchannel.identity.Role;
 import java.sql.Array;
@@ -64,8 +65,19 @@ public class Accounts {
                 .optional();
     }
 
-    public java.util.Optional<io.backchannel.identity.AccountSummary> summary(UUID id) {
-        return byId(id).map(Account::summary);
+    /** The accounts with these IDs; unknown IDs are left out. */
+    public List<AccountSummary> summaries(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql(SELECT + " where a.id in (:ids) group by a.id")
+                .param("ids", ids)
+                .query(Accounts::map)
+                .list()
+                .stream()
+                .map(Account::summary)
+                .toList();
     }
 
     /** Display names of the accounts, by ID; unknown IDs are left out. */

@@ -15,10 +15,7 @@ class CurrentUserAdvice {
     CurrentUser currentUser(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             return new CurrentUser(
-                    principal.displayName(),
-                    principal.email(),
-                    principal.hasRole("STAFF") || principal.hasRole("ADMIN"),
-                    principal.hasRole("ADMIN"));
+                    principal.displayName(), principal.email(), principal.staff(), principal.hasRole("ADMIN"));
         }
         return null;
     }
