@@ -49,6 +49,11 @@ public class IdentityManagement {
         return accounts.displayNames(ids);
     }
 
+    /** Every team, by name, e.g. for assigning work to one. */
+    public List<TeamSummary> teams() {
+        return profiles.allTeams();
+    }
+
     public List<TeamSummary> teamsOf(UUID accountId) {
         return profiles.teams(accountId);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +28,13 @@ public class IdeaFinder {
     private final Ideas ideas;
     private final Categories categories;
     private final IdentityManagement identity;
+    private final IdeaStatuses statuses;
 
-    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity) {
+    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity, IdeaStatuses statuses) {
         this.ideas = ideas;
         this.categories = categories;
         this.identity = identity;
+        this.statuses = statuses;
     }
 
     public ListPage<IdeaCard> page(IdeaQuery query, int page) {
@@ -52,6 +55,7 @@ public class IdeaFinder {
                         row.title(),
                         row.bodyHtml(),
                         row.status(),
+                        row.statusLabel(),
                         row.categoryName(),
                         name(names, row.authorId()),
                         row.createdAt(),
@@ -113,6 +117,7 @@ public class IdeaFinder {
                 idea.title(),
                 idea.bodyHtml(),
                 idea.status(),
+                idea.statusLabel(),
                 idea.promotes() - idea.demotes(),
                 idea.promotes(),
                 idea.demotes(),
@@ -126,7 +131,10 @@ public class IdeaFinder {
                         .map(change -> new HistoryEntry(
                                 change.from(),
                                 change.to(),
-                                change.explanation(),
+                                change.toLabel(),
+                                statuses.explanation(
+                                        change.explanation(), change.staleMonths(), LocaleContextHolder.getLocale()),
+                                change.staleMonths() != null,
                                 name(names, change.changedBy()),
                                 change.changedAt()))
                         .toList(),
@@ -148,6 +156,7 @@ public class IdeaFinder {
                         row.number(),
                         row.title(),
                         row.status(),
+                        row.statusLabel(),
                         row.promotes() - row.demotes(),
                         row.categoryName(),
                         row.comments(),
@@ -164,6 +173,7 @@ public class IdeaFinder {
             long number,
             String title,
             IdeaStatus status,
+            @Nullable UUID statusLabel,
             int score,
             String category,
             int comments,
@@ -175,6 +185,7 @@ public class IdeaFinder {
             String title,
             String bodyHtml,
             IdeaStatus status,
+            @Nullable UUID statusLabel,
             int score,
             int promotes,
             int demotes,
@@ -187,14 +198,22 @@ public class IdeaFinder {
             List<HistoryEntry> history,
             List<CommentView> comments) {}
 
+    /** {@code automatic}: archived by the system for want of an update, not by a person. */
     public record HistoryEntry(
-            IdeaStatus from, IdeaStatus to, String explanation, String changedBy, Instant changedAt) {}
+            IdeaStatus from,
+            IdeaStatus to,
+            @Nullable UUID toLabel,
+            String explanation,
+            boolean automatic,
+            String changedBy,
+            Instant changedAt) {}
 
     public record FeedEntry(
             long number,
             String title,
             String bodyHtml,
             IdeaStatus status,
+            @Nullable UUID statusLabel,
             String category,
             String author,
             Instant published,

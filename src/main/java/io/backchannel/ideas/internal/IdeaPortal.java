@@ -79,15 +79,34 @@ public class IdeaPortal {
 
     /** Staff answer: a new status, with a public explanation where the status needs one. */
     public void changeStatus(long number, IdeaStatus to, String explanation, UUID staffId) {
+        changeStatus(number, new IdeaStatuses.Choice(to, null, to.needsExplanation()), explanation, staffId);
+    }
+
+    /** Staff answer with a built-in stage or an admin's own status; either acknowledges the idea. */
+    public void changeStatus(long number, IdeaStatuses.Choice to, String explanation, UUID staffId) {
         if (to.needsExplanation() && explanation.isBlank()) {
-            throw new ExplanationRequired(to);
+            throw new ExplanationRequired(to.stage());
         }
         var idea = lockedIdea(number);
-        if (idea.status() == to && explanation.isBlank()) {
+        if (idea.status() == to.stage()
+                && java.util.Objects.equals(idea.statusLabel(), to.label())
+                && explanation.isBlank()) {
             return;
         }
-        ideas.changeStatus(idea.id(), idea.status(), to, explanation.strip(), staffId);
-        events.publishEvent(new IdeaStatusChanged(idea.id(), number, idea.status(), to, staffId));
+        ideas.changeStatus(idea.id(), idea.status(), to.stage(), to.label(), explanation.strip(), staffId);
+        events.publishEvent(new IdeaStatusChanged(idea.id(), number, idea.status(), to.stage(), staffId));
+    }
+
+    /**
+     * The same answer for several ideas at once, all or none: each idea gets its own history entry, event and mails.
+     * Locks in number order, so that two bulk changes over the same ideas cannot deadlock.
+     */
+    public void changeStatuses(
+            java.util.Collection<Long> numbers, IdeaStatuses.Choice to, String explanation, UUID staffId) {
+        if (to.needsExplanation() && explanation.isBlank()) {
+            throw new ExplanationRequired(to.stage());
+        }
+        numbers.stream().distinct().sorted().forEach(number -> changeStatus(number, to, explanation, staffId));
     }
 
     public void comment(long number, UUID authorId, String markdown, boolean staff) {
@@ -129,7 +148,7 @@ public class IdeaPortal {
         }
     }
 
-    /** "Not planned" and "Duplicate" need a public explanation. */
+    /** "Not planned", "Duplicate" and the admins' statuses marked so need a public explanation. */
     public static class ExplanationRequired extends RuntimeException {
         ExplanationRequired(IdeaStatus status) {
             super("Status " + status + " needs an explanation");

@@ -16,7 +16,18 @@ public record IdeaQuery(
         @Nullable IdeaStatus status,
         String text,
         @Nullable UUID author,
-        @Nullable UUID votedBy) {
+        @Nullable UUID votedBy,
+        @Nullable UUID statusLabel) {
+
+    public IdeaQuery(
+            Sort sort,
+            @Nullable String category,
+            @Nullable IdeaStatus status,
+            String text,
+            @Nullable UUID author,
+            @Nullable UUID votedBy) {
+        this(sort, category, status, text, author, votedBy, null);
+    }
 
     public enum Sort {
         HOT("i.hot desc, i.id"),
@@ -40,7 +51,11 @@ public record IdeaQuery(
         }
         if (status != null) {
             conditions.add("i.status = ?");
-        } else if (sort == Sort.IMPLEMENTED) {
+        }
+        if (statusLabel != null) {
+            conditions.add("i.status_label_id = ?");
+        }
+        if (status == null && statusLabel == null && sort == Sort.IMPLEMENTED) {
             conditions.add("i.implemented_at is not null");
         }
         if (!text.isBlank()) {
@@ -62,6 +77,9 @@ public record IdeaQuery(
         }
         if (status != null) {
             parameters.add(status.name());
+        }
+        if (statusLabel != null) {
+            parameters.add(statusLabel);
         }
         if (!text.isBlank()) {
             parameters.add(text.strip());

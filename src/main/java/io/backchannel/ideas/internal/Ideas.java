@@ -18,7 +18,7 @@ class Ideas {
 
     private static final String SUMMARY =
             """
-            select i.id, i.number, i.title, i.status, i.promotes, i.demotes, i.created_at, i.implemented_at,
+            select i.id, i.number, i.title, i.status, i.status_label_id, i.promotes, i.demotes, i.created_at, i.implemented_at,
                    i.author_id, c.slug as category_slug, c.name as category_name,
                    (select count(*) from ideas_comment k where k.idea_id = i.id) as comments
             from ideas_idea i join ideas_category c on c.id = i.category_id
@@ -85,6 +85,7 @@ class Ideas {
                         rs.getString("title"),
                         rs.getString("body_html"),
                         IdeaStatus.valueOf(rs.getString("status")),
+                        rs.getObject("status_label_id", UUID.class),
                         rs.getInt("promotes"),
                         rs.getInt("demotes"),
                         rs.getString("category_slug"),
@@ -100,13 +101,14 @@ class Ideas {
     Optional<Locked> lock(long number) {
         return jdbc.sql(
                         """
-                        select i.id, i.status, c.up_votes_only from ideas_idea i
+                        select i.id, i.status, i.status_label_id, c.up_votes_only from ideas_idea i
                         join ideas_category c on c.id = i.category_id where i.number = ? for update of i""")
                 .param(number)
                 .query((rs, row) -> new Locked(
                         rs.getObject("id", UUID.class),
                         number,
                         IdeaStatus.valueOf(rs.getString("status")),
+                        rs.getObject("status_label_id", UUID.class),
                         rs.getBoolean("up_votes_only")))
                 .optional();
     }
@@ -140,31 +142,38 @@ class Ideas {
                 .update();
     }
 
-    void changeStatus(UUID ideaId, IdeaStatus from, IdeaStatus to, String explanation, UUID changedBy) {
+    /** A staff answer, which also acknowledges the idea if nobody had yet. */
+    void changeStatus(
+            UUID ideaId, IdeaStatus from, IdeaStatus to, @Nullable UUID label, String explanation, UUID changedBy) {
         jdbc.sql(
                         """
-                        update ideas_idea set status = ?, status_changed_at = now(),
-                        implemented_at = case when ? then coalesce(implemented_at, now()) else null end where id = ?""")
-                .params(to.name(), to.implemented(), ideaId)
+                        update ideas_idea set status = ?, status_label_id = ?, status_changed_at = now(),
+                        implemented_at = case when ? then coalesce(implemented_at, now()) else null end,
+                        acknowledged_by = case when acknowledged_at is null then ? else acknowledged_by end,
+                        acknowledged_at = coalesce(acknowledged_at, now()) where id = ?""")
+                .params(to.name(), label, to.implemented(), changedBy, ideaId)
                 .update();
         jdbc.sql(
                         """
-                        insert into ideas_status_change (idea_id, from_status, to_status, explanation, changed_by)
-                        values (?, ?, ?, ?, ?)""")
-                .params(ideaId, from.name(), to.name(), explanation, changedBy)
+                        insert into ideas_status_change (idea_id, from_status, to_status, to_label_id, explanation,
+                        changed_by) values (?, ?, ?, ?, ?, ?)""")
+                .params(ideaId, from.name(), to.name(), label, explanation, changedBy)
                 .update();
     }
 
     List<StatusChange> history(UUID ideaId) {
         return jdbc.sql(
                         """
-                        select from_status, to_status, explanation, changed_by, changed_at
+                        select from_status, to_status, to_label_id, explanation, stale_months, changed_by,
+                               changed_at
                         from ideas_status_change where idea_id = ? order by changed_at, id""")
                 .param(ideaId)
                 .query((rs, row) -> new StatusChange(
                         IdeaStatus.valueOf(rs.getString("from_status")),
                         IdeaStatus.valueOf(rs.getString("to_status")),
+                        rs.getObject("to_label_id", UUID.class),
                         rs.getString("explanation"),
+                        rs.getObject("stale_months", Integer.class),
                         rs.getObject("changed_by", UUID.class),
                         rs.getTimestamp("changed_at").toInstant()))
                 .list();
@@ -197,7 +206,7 @@ class Ideas {
     List<FeedRow> feed(IdeaQuery query, int limit) {
         return jdbc.sql(
                         """
-                        select i.number, i.title, i.body_html, i.status, i.author_id, i.created_at,
+                        select i.number, i.title, i.body_html, i.status, i.status_label_id, i.author_id, i.created_at,
                                greatest(i.created_at, i.status_changed_at) as updated_at, c.name as category_name
                         from ideas_idea i join ideas_category c on c.id = i.category_id"""
                                 + query.where() + " order by " + query.sort().orderBy + " limit ?")
@@ -208,6 +217,7 @@ class Ideas {
                         rs.getString("title"),
                         rs.getString("body_html"),
                         IdeaStatus.valueOf(rs.getString("status")),
+                        rs.getObject("status_label_id", UUID.class),
                         rs.getObject("author_id", UUID.class),
                         rs.getString("category_name"),
                         rs.getTimestamp("created_at").toInstant(),
@@ -257,16 +267,9 @@ class Ideas {
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
-    /** The explanation that came with the idea's current status, if any. */
-    String currentExplanation(UUID ideaId) {
-        return jdbc.sql(
-                        """
-                        select explanation from ideas_status_change where idea_id = ?
-                        order by changed_at desc, id desc limit 1""")
-                .param(ideaId)
-                .query(String.class)
-                .optional()
-                .orElse("");
+    /** The explanation that came with the idea's current status, and its own status, if it was ever answered. */
+    Optional<StatusChange> currentChange(UUID ideaId) {
+        return history(ideaId).stream().reduce((first, second) -> second);
     }
 
     private static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
@@ -280,6 +283,7 @@ class Ideas {
                 rs.getLong("number"),
                 rs.getString("title"),
                 IdeaStatus.valueOf(rs.getString("status")),
+                rs.getObject("status_label_id", UUID.class),
                 rs.getInt("promotes"),
                 rs.getInt("demotes"),
                 rs.getString("category_slug"),
@@ -303,12 +307,13 @@ class Ideas {
             String title,
             String bodyHtml,
             IdeaStatus status,
+            @Nullable UUID statusLabel,
             UUID authorId,
             String categoryName,
             Instant createdAt,
             Instant updatedAt) {}
 
-    record Locked(UUID id, long number, IdeaStatus status, boolean upVotesOnly) {}
+    record Locked(UUID id, long number, IdeaStatus status, @Nullable UUID statusLabel, boolean upVotesOnly) {}
 
     record CastVote(int value, Instant castAt) {}
 
@@ -317,6 +322,7 @@ class Ideas {
             long number,
             String title,
             IdeaStatus status,
+            @Nullable UUID statusLabel,
             int promotes,
             int demotes,
             String categorySlug,
@@ -332,6 +338,7 @@ class Ideas {
             String title,
             String bodyHtml,
             IdeaStatus status,
+            @Nullable UUID statusLabel,
             int promotes,
             int demotes,
             String categorySlug,
@@ -341,7 +348,15 @@ class Ideas {
             Instant createdAt,
             @Nullable Instant implementedAt) {}
 
-    record StatusChange(IdeaStatus from, IdeaStatus to, String explanation, UUID changedBy, Instant changedAt) {}
+    /** {@code staleMonths} is set where the idea was archived automatically after that many months. */
+    record StatusChange(
+            IdeaStatus from,
+            IdeaStatus to,
+            @Nullable UUID toLabel,
+            String explanation,
+            @Nullable Integer staleMonths,
+            UUID changedBy,
+            Instant changedAt) {}
 
     record Comment(UUID authorId, String bodyHtml, boolean staff, Instant createdAt) {}
 }

@@ -6,6 +6,7 @@ import io.backchannel.identity.IdentityManagement;
 import io.backchannel.system.Mailer;
 import io.backchannel.system.OutgoingMail;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,6 +25,7 @@ class StatusMails {
     private final IdentityManagement identity;
     private final Mailer mailer;
     private final MessageSource messages;
+    private final IdeaStatuses statuses;
     private final String baseUrl;
 
     StatusMails(
@@ -31,11 +33,13 @@ class StatusMails {
             IdentityManagement identity,
             Mailer mailer,
             MessageSource messages,
+            IdeaStatuses statuses,
             @Value("${backchannel.base-url}") String baseUrl) {
         this.ideas = ideas;
         this.identity = identity;
         this.mailer = mailer;
         this.messages = messages;
+        this.statuses = statuses;
         this.baseUrl = baseUrl;
     }
 
@@ -45,7 +49,7 @@ class StatusMails {
         if (idea == null) {
             return;
         }
-        String explanation = ideas.currentExplanation(idea.id());
+        var change = ideas.currentChange(idea.id()).orElse(null);
         String link = UriComponentsBuilder.fromUriString(baseUrl)
                 .path("/ideas/{number}")
                 .buildAndExpand(changed.number())
@@ -53,13 +57,19 @@ class StatusMails {
         var followers = ideas.followers(idea.id()).stream()
                 .filter(follower -> !follower.equals(changed.changedBy()))
                 .toList();
-        identity.accounts(followers).forEach(account -> send(account, idea.title(), changed, explanation, link));
+        identity.accounts(followers).forEach(account -> send(account, idea.title(), changed, change, link));
     }
 
     private void send(
-            AccountSummary account, String title, IdeaStatusChanged changed, String explanation, String link) {
+            AccountSummary account,
+            String title,
+            IdeaStatusChanged changed,
+            Ideas.@Nullable StatusChange change,
+            String link) {
         Locale locale = Locale.forLanguageTag(account.locale());
-        String status = messages.getMessage("ideas.status." + changed.to().name(), null, locale);
+        String status = statuses.name(changed.to(), change == null ? null : change.toLabel(), locale);
+        String explanation =
+                change == null ? "" : statuses.explanation(change.explanation(), change.staleMonths(), locale);
         Object[] arguments = {account.displayName(), title, status, explanation.isBlank() ? "-" : explanation, link};
         mailer.send(new OutgoingMail(
                 account.email(),

@@ -1,8 +1,8 @@
 package io.backchannel.ideas.web;
 
-import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.IdeaStatuses;
 import io.backchannel.system.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,29 +16,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 class IdeaExportController {
 
     private final IdeaFinder finder;
+    private final IdeaStatuses statuses;
 
-    IdeaExportController(IdeaFinder finder) {
+    IdeaExportController(IdeaFinder finder, IdeaStatuses statuses) {
         this.finder = finder;
+        this.statuses = statuses;
     }
 
     @GetMapping("/ideas/export.csv")
     void export(
             @RequestParam(defaultValue = "NEW") IdeaQuery.Sort sort,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable IdeaStatus status,
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "") String q,
             HttpServletResponse response)
             throws IOException {
         CsvWriter.prepare(response, "ideas.csv");
         try (var csv = new CsvWriter(response.getWriter())) {
-            csv.row("number", "title", "board", "status", "score", "comments", "author", "created_at");
+            csv.row("number", "title", "board", "status", "status_name", "score", "comments", "author", "created_at");
             finder.each(
-                    IdeaLists.query(sort, category, status, q, false, false, null),
+                    IdeaLists.query(sort, category, statuses.parse(status).orElse(null), q, false, false, null),
                     idea -> csv.row(
                             String.valueOf(idea.number()),
                             idea.title(),
                             idea.category(),
                             idea.status().name(),
+                            statuses.name(idea.status(), idea.statusLabel()),
                             String.valueOf(idea.score()),
                             String.valueOf(idea.comments()),
                             idea.author(),

@@ -1,8 +1,8 @@
 package io.backchannel.ideas.web;
 
-import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.IdeaStatuses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,11 +26,17 @@ class IdeaFeedController {
 
     private final IdeaFinder finder;
     private final MessageSource messages;
+    private final IdeaStatuses statuses;
     private final String baseUrl;
 
-    IdeaFeedController(IdeaFinder finder, MessageSource messages, @Value("${backchannel.base-url}") String baseUrl) {
+    IdeaFeedController(
+            IdeaFinder finder,
+            MessageSource messages,
+            IdeaStatuses statuses,
+            @Value("${backchannel.base-url}") String baseUrl) {
         this.finder = finder;
         this.messages = messages;
+        this.statuses = statuses;
         this.baseUrl = baseUrl;
     }
 
@@ -38,13 +44,15 @@ class IdeaFeedController {
     void list(
             @RequestParam(defaultValue = "NEW") IdeaQuery.Sort sort,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable IdeaStatus status,
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "") String q,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        var entries = finder.feed(IdeaLists.query(sort, category, status, q, false, false, null)).stream()
+        var entries = finder
+                .feed(IdeaLists.query(sort, category, statuses.parse(status).orElse(null), q, false, false, null))
+                .stream()
                 .map(idea -> new AtomWriter.Entry(
                         url(idea.number()),
                         idea.title(),
@@ -53,7 +61,7 @@ class IdeaFeedController {
                         idea.updated(),
                         idea.author(),
                         idea.category(),
-                        status(idea.status(), locale),
+                        statuses.name(idea.status(), idea.statusLabel(), locale),
                         idea.bodyHtml(),
                         true))
                 .toList();
@@ -75,7 +83,7 @@ class IdeaFeedController {
             var change = idea.history().get(i);
             entries.add(new AtomWriter.Entry(
                     page + "#status-" + i,
-                    status(change.to(), locale),
+                    statuses.name(change.to(), change.toLabel(), locale),
                     page,
                     change.changedAt(),
                     change.changedAt(),
@@ -112,10 +120,6 @@ class IdeaFeedController {
         } catch (XMLStreamException e) {
             throw new IOException("Could not write the feed " + self, e);
         }
-    }
-
-    private String status(IdeaStatus status, Locale locale) {
-        return messages.getMessage("ideas.status." + status.name(), null, locale);
     }
 
     private String url(long number) {

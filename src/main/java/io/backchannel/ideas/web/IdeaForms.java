@@ -1,6 +1,5 @@
 package io.backchannel.ideas.web;
 
-import io.backchannel.ideas.IdeaStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,6 +32,7 @@ final class IdeaForms {
     }
 
     record StatusForm(
-            @NotNull(message = "{validation.choose-one}") @Nullable IdeaStatus status,
+            @NotBlank(message = "{validation.choose-one}") @Size(max = 40, message = "{validation.too-long}") @Nullable
+                    String status,
             @Size(max = 2000, message = "{validation.too-long}") @Nullable String explanation) {}
 }

@@ -1,9 +1,10 @@
 package io.backchannel.ideas.web;
 
-import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.IdeaStatuses;
+import io.backchannel.ideas.internal.Triage;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
 import io.backchannel.ideas.web.IdeaForms.StatusForm;
 import io.backchannel.ideas.web.IdeaForms.SubmitForm;
@@ -38,32 +39,37 @@ class IdeasController {
     private final IdeaFinder finder;
     private final IdeaPortal portal;
     private final RateLimits limits;
+    private final IdeaStatuses statuses;
+    private final Triage triage;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits, IdeaStatuses statuses, Triage triage) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
+        this.statuses = statuses;
+        this.triage = triage;
     }
 
     @GetMapping("/ideas")
     String list(
             @RequestParam(defaultValue = "HOT") IdeaQuery.Sort sort,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable IdeaStatus status,
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean voted,
             @RequestParam(defaultValue = "1") int page,
             @AuthenticationPrincipal @Nullable SignedInAccount account,
             Model model) {
-        var query = IdeaLists.query(sort, category, status, q, mine, voted, account);
+        var choice = statuses.parse(status).orElse(null);
+        var query = IdeaLists.query(sort, category, choice, q, mine, voted, account);
         model.addAttribute("ideas", finder.page(query, page));
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", IdeaQuery.Sort.values());
         model.addAttribute("category", query.category());
         model.addAttribute("categories", finder.categories());
-        model.addAttribute("status", status);
-        model.addAttribute("statuses", IdeaStatus.values());
+        model.addAttribute("status", choice == null ? null : status);
+        model.addAttribute("statuses", statuses.options());
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
         model.addAttribute("voted", voted);
@@ -125,7 +131,10 @@ class IdeasController {
     String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
         model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
         model.addAttribute("comment", CommentForm.empty());
-        model.addAttribute("statuses", IdeaStatus.values());
+        model.addAttribute("statuses", statuses.options());
+        if (account != null && account.staff()) {
+            model.addAttribute("staffBox", triage.staffBox(number));
+        }
         return DETAIL;
     }
 
@@ -162,7 +171,7 @@ class IdeasController {
         }
         if (result.hasErrors()) {
             model.addAttribute("idea", finder.idea(number, account.id()));
-            model.addAttribute("statuses", IdeaStatus.values());
+            model.addAttribute("statuses", statuses.options());
             return DETAIL;
         }
         portal.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
@@ -181,12 +190,13 @@ class IdeasController {
             redirect.addFlashAttribute("flashError", "ideas.status.invalid");
             return "redirect:/ideas/" + number;
         }
+        var choice = statuses.parse(form.status());
+        if (choice.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "ideas.status.invalid");
+            return "redirect:/ideas/" + number;
+        }
         try {
-            portal.changeStatus(
-                    number,
-                    Objects.requireNonNull(form.status()),
-                    Objects.requireNonNullElse(form.explanation(), ""),
-                    account.id());
+            portal.changeStatus(number, choice.get(), Objects.requireNonNullElse(form.explanation(), ""), account.id());
             redirect.addFlashAttribute("flash", "ideas.status.changed");
         } catch (IdeaPortal.ExplanationRequired e) {
             redirect.addFlashAttribute("flashError", "ideas.status.explanation-required");

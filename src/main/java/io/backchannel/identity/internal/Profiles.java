@@ -29,6 +29,10 @@ public class Profiles {
         return teams.ofAccount(accountId);
     }
 
+    public List<TeamSummary> allTeams() {
+        return teams.all();
+    }
+
     public void update(UUID id, String displayName, String locale) {
         accounts.update(id, displayName.strip(), locale);
     }
