@@ -2,18 +2,25 @@ package io.backchannel.demo;
 
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeasManagement;
+import io.backchannel.identity.IdentityManagement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The demo company's ideas portal: three boards, a few ideas with votes, answers and one implemented idea. */
+/**
+ * The demo company's ideas portal: three boards, a few ideas with votes, answers and one implemented idea, and a
+ * triage queue with an acknowledged idea, an overdue one assigned to the Product team and an internal note.
+ */
 @Component
 class DemoIdeas {
 
     private final IdeasManagement ideas;
+    private final IdentityManagement identity;
 
-    DemoIdeas(IdeasManagement ideas) {
+    DemoIdeas(IdeasManagement ideas, IdentityManagement identity) {
         this.ideas = ideas;
+        this.identity = identity;
     }
 
     /** Fills the portal; {@code people} are the demo accounts by login name. */
@@ -38,7 +45,7 @@ class DemoIdeas {
                 shop,
                 "Save my size for each brand",
                 "Sizes differ between brands. Remember which size I bought per brand and pre-select it.");
-        ideas.submit(
+        long daypack = ideas.submit(
                 people.get("lee"),
                 products,
                 "Backpack with a removable daypack",
@@ -57,5 +64,17 @@ class DemoIdeas {
                 "Segmente gibt es jetzt einzeln im Shop, ab 4,90 €. Danke für die Idee!",
                 people.get("pia"));
         ideas.changeStatus(repairCafe, IdeaStatus.UNDER_REVIEW, "", people.get("sam"));
+
+        // Triage: the size idea is acknowledged and waits for an answer; the daypack idea is overdue and with Product.
+        ideas.acknowledge(sizes, people.get("sam"));
+        ideas.addNote(
+                sizes,
+                people.get("sam"),
+                "Asked the shop team: the size data per brand exists in the order history. **Needs a privacy check.**");
+        ideas.backdate(daypack, Duration.ofDays(10));
+        identity.teams().stream()
+                .filter(team -> team.name().equals("Product"))
+                .findFirst()
+                .ifPresent(team -> ideas.assignToTeam(daypack, team.id()));
     }
 }

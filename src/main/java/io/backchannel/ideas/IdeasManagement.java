@@ -2,6 +2,9 @@ package io.backchannel.ideas;
 
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
+import io.backchannel.ideas.internal.Triage;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -11,10 +14,12 @@ public class IdeasManagement {
 
     private final IdeaSetup setup;
     private final IdeaPortal portal;
+    private final Triage triage;
 
-    IdeasManagement(IdeaSetup setup, IdeaPortal portal) {
+    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Triage triage) {
         this.setup = setup;
         this.portal = portal;
+        this.triage = triage;
     }
 
     public boolean hasCategories() {
@@ -37,5 +42,24 @@ public class IdeasManagement {
 
     public void changeStatus(long number, IdeaStatus status, String explanation, UUID staffId) {
         portal.changeStatus(number, status, explanation, staffId);
+    }
+
+    /** Staff have seen the new idea: it leaves the triage queue. */
+    public void acknowledge(long number, UUID staffId) {
+        triage.acknowledge(number, staffId);
+    }
+
+    public void assignToTeam(long number, UUID teamId) {
+        triage.assign(List.of(number), teamId);
+    }
+
+    /** An internal note on the idea that only staff see. */
+    public void addNote(long number, UUID staffId, String markdown) {
+        triage.addNote(number, staffId, markdown);
+    }
+
+    /** For demo data: the idea was submitted {@code age} earlier than it was. */
+    public void backdate(long number, Duration age) {
+        setup.backdate(number, age);
     }
 }

@@ -56,7 +56,15 @@ class IdeasJourneyTests extends BrowserTest {
         String staff = uniqueEmail("staff");
         createAccount(staff, "Pia Product", Role.STAFF);
         logIn(staff, PASSWORD);
+        open("/workspace");
+        openFromStaffNavigation("/workspace/ideas/triage");
+        click(By.xpath("//tr[.//a[normalize-space()='Lantern hook " + marker
+                + "']]//button[normalize-space()='Acknowledge']"));
+        assertThat(successMessage()).contains("The idea is acknowledged");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("Lantern hook " + marker);
         open(ideaPath);
+        assertThat(driver.findElement(By.cssSelector("section.staff-box")).getText())
+                .contains("Acknowledged by Pia Product");
         new Select(driver.findElement(By.id("status"))).selectByValue("IMPLEMENTED");
         fill("explanation", "Every tent has two hooks from today.");
         submit("/status");

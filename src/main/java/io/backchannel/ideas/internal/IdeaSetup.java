@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdeaSetup {
 
     private final Categories categories;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    IdeaSetup(Categories categories) {
+    IdeaSetup(Categories categories, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.categories = categories;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -22,5 +24,12 @@ public class IdeaSetup {
 
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {
         return categories.create(slug, name, description, upVotesOnly);
+    }
+
+    /** Moves an idea's submission into the past, so that demo data shows ideas of different ages. */
+    public void backdate(long number, java.time.Duration age) {
+        jdbc.sql("update ideas_idea set created_at = created_at - make_interval(secs => ?) where number = ?")
+                .params(age.toSeconds(), number)
+                .update();
     }
 }
