@@ -1,18 +1,20 @@
 package io.backchannel.ideas.internal;
 
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Boards of the portal, behind the module facade. */
+/** Boards of the portal, and demo data's history, behind the module facade. */
 @Service
 @Transactional
 public class IdeaSetup {
 
     private final Categories categories;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-    IdeaSetup(Categories categories, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    IdeaSetup(Categories categories, JdbcClient jdbc) {
         this.categories = categories;
         this.jdbc = jdbc;
     }
@@ -27,7 +29,7 @@ public class IdeaSetup {
     }
 
     /** Moves an idea's submission into the past, so that demo data shows ideas of different ages. */
-    public void backdate(long number, java.time.Duration age) {
+    public void backdate(long number, Duration age) {
         jdbc.sql("update ideas_idea set created_at = created_at - make_interval(secs => ?) where number = ?")
                 .params(age.toSeconds(), number)
                 .update();

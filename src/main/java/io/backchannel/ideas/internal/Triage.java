@@ -7,6 +7,7 @@ import io.backchannel.text.SafeMarkdown;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +73,14 @@ public class Triage {
 
     /** Assigns the ideas to the team, or to no team with {@code null}. */
     public void assign(Collection<Long> numbers, @Nullable UUID teamId) {
-        if (numbers.isEmpty() || numbers.size() > BULK) {
-            throw new IllegalArgumentException("Between 1 and " + BULK + " ideas, not " + numbers.size());
+        var distinct = Set.copyOf(numbers);
+        if (distinct.isEmpty() || distinct.size() > BULK) {
+            throw new IllegalArgumentException("Between 1 and " + BULK + " ideas, not " + distinct.size());
         }
         if (teamId != null && !teamNames().containsKey(teamId)) {
             throw new NotFoundException("team " + teamId);
         }
-        if (rows.assign(Set.copyOf(numbers), teamId) != Set.copyOf(numbers).size()) {
+        if (rows.assign(distinct, teamId) != distinct.size()) {
             throw new NotFoundException("ideas " + numbers);
         }
     }
@@ -117,7 +119,7 @@ public class Triage {
     }
 
     private Map<UUID, String> teamNames() {
-        var names = new java.util.HashMap<UUID, String>();
+        var names = new HashMap<UUID, String>();
         identity.teams().forEach(team -> names.put(team.id(), team.name()));
         return names;
     }
