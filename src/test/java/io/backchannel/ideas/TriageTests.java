@@ -55,6 +55,9 @@ class TriageTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     String marker;
     String slug;
     UUID board;
@@ -404,6 +407,38 @@ class TriageTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anotherNodeArchivingAnIdeaAtTheSameTimeIsSkippedNotWaitedFor() throws Exception {
+        long number = submit("Locked elsewhere");
+        backdate(number, "status_changed_at", 200);
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var otherNode = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var holding = otherNode.submit(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("select id from ideas_idea where number = ? for update")
+                    .param(number)
+                    .query(UUID.class)
+                    .single();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            locked.await();
+            stale.archive();
+            assertThat(statusOf(number)).isEqualTo("NEW");
+        } finally {
+            release.countDown();
+            holding.get();
+            otherNode.shutdown();
+        }
+        stale.archive();
+        assertThat(statusOf(number)).isEqualTo("ARCHIVED");
     }
 
     long submit(String title) {
