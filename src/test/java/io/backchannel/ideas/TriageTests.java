@@ -377,7 +377,7 @@ class TriageTests {
         stale.archive();
 
         assertThat(statusOf(stalled)).isEqualTo("ARCHIVED");
-        assertThat(statusOf(planned)).isEqualTo("ARCHIVED");
+        assertThat(statusOf(planned)).isEqualTo("PLANNED");
         assertThat(statusOf(recent)).isEqualTo("NEW");
         assertThat(statusOf(done)).isEqualTo("IMPLEMENTED");
         assertThat(events.stream(IdeaStatusChanged.class)

@@ -5,8 +5,6 @@ import io.backchannel.ideas.IdeaStatusChanged;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Archives open ideas that staff have not answered for {@code stale-after}, with a public notice in their history and
- * the usual event and mails. Several nodes may run it at once: each locks the rows it archives and skips those locked
+ * Archives ideas that never received a staff status (still New) within {@code stale-after} of their submission or
+ * of their last reopening; ideas staff have planned or started are not stale however long the work takes. Each archived idea gets a public notice in its
+ * history and the usual event and mails. Several nodes may run it at once: each locks the rows it archives and skips those locked
  * by another, so every idea is archived once.
  */
 @Component
@@ -27,11 +26,6 @@ public class StaleIdeas {
     public static final UUID SYSTEM = new UUID(0, 0);
 
     static final int BATCH = 200;
-
-    private static final List<String> OPEN = Arrays.stream(IdeaStatus.values())
-            .filter(status -> !status.closed())
-            .map(IdeaStatus::name)
-            .toList();
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -69,7 +63,7 @@ public class StaleIdeas {
         var archived = jdbc.sql(
                         """
                         with stale as (
-                            select id, status from ideas_idea where status in (:open) and status_changed_at < :before
+                            select id, status from ideas_idea where status = 'NEW' and status_changed_at < :before
                             order by status_changed_at limit :batch for update skip locked),
                         archived as (
                             update ideas_idea i set status = 'ARCHIVED', status_label_id = null,
@@ -79,7 +73,6 @@ public class StaleIdeas {
                             insert into ideas_status_change (idea_id, from_status, to_status, changed_by, stale_months)
                             select id, from_status, 'ARCHIVED', :system, :months from archived)
                         select id, number, from_status from archived""")
-                .param("open", OPEN)
                 .param("before", Timestamp.from(Instant.now().minus(staleAfter)))
                 .param("batch", BATCH)
                 .param("system", SYSTEM)
