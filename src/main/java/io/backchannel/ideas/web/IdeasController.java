@@ -2,8 +2,10 @@ package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.IdeaSubscriptions;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
 import io.backchannel.ideas.web.IdeaForms.StatusForm;
 import io.backchannel.ideas.web.IdeaForms.SubmitForm;
@@ -38,11 +40,20 @@ class IdeasController {
     private final IdeaFinder finder;
     private final IdeaPortal portal;
     private final RateLimits limits;
+    private final IdeaSubscriptions subscriptions;
+    private final IdeaMerges merges;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+    IdeasController(
+            IdeaFinder finder,
+            IdeaPortal portal,
+            RateLimits limits,
+            IdeaSubscriptions subscriptions,
+            IdeaMerges merges) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
+        this.subscriptions = subscriptions;
+        this.merges = merges;
     }
 
     @GetMapping("/ideas")
@@ -126,6 +137,7 @@ class IdeasController {
         model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
         model.addAttribute("comment", CommentForm.empty());
         model.addAttribute("statuses", IdeaStatus.values());
+        following(number, account, model);
         return DETAIL;
     }
 
@@ -163,6 +175,7 @@ class IdeasController {
         if (result.hasErrors()) {
             model.addAttribute("idea", finder.idea(number, account.id()));
             model.addAttribute("statuses", IdeaStatus.values());
+            following(number, account, model);
             return DETAIL;
         }
         portal.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
@@ -190,8 +203,16 @@ class IdeasController {
             redirect.addFlashAttribute("flash", "ideas.status.changed");
         } catch (IdeaPortal.ExplanationRequired e) {
             redirect.addFlashAttribute("flashError", "ideas.status.explanation-required");
+        } catch (IdeaMerges.MergeRefused e) {
+            redirect.addFlashAttribute("flashError", MergeController.refusal(e.reason()));
         }
         return "redirect:/ideas/" + number;
+    }
+
+    /** The idea page's subscribe button and its merge notes ("merged into", "merged from"). */
+    private void following(long number, @Nullable SignedInAccount account, Model model) {
+        model.addAttribute("subscribed", account != null && subscriptions.subscribed(number, account.id()));
+        model.addAttribute("merges", merges.notes(number));
     }
 
     private static String refusal(IdeaPortal.VoteRefused.Reason reason) {
