@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The demo company's ideas portal: three boards, a few ideas with votes, answers and one implemented idea. */
+/**
+ * The demo company's ideas portal: three boards, a few ideas with votes, answers, one implemented idea and one
+ * duplicate merged into the idea it repeats.
+ */
 @Component
 class DemoIdeas {
 
@@ -38,16 +41,23 @@ class DemoIdeas {
                 shop,
                 "Save my size for each brand",
                 "Sizes differ between brands. Remember which size I bought per brand and pre-select it.");
-        ideas.submit(
+        long daypack = ideas.submit(
                 people.get("lee"),
                 products,
                 "Backpack with a removable daypack",
                 "- big pack for the trip\n- small pack that zips off for day hikes\n- both rain-proof");
+        long zipOff = ideas.submit(
+                people.get("maria"),
+                products,
+                "Rucksack mit abnehmbarem Tagesrucksack",
+                "Für Tagestouren vom Basislager aus wäre ein kleiner Rucksack zum Abzippen ideal.");
 
         ideas.vote(spareParts, people.get("lee"), 1);
         ideas.vote(spareParts, people.get("maria"), 1);
         ideas.vote(repairCafe, people.get("kim"), 1);
         ideas.vote(sizes, people.get("kim"), 1);
+        ideas.vote(zipOff, people.get("kim"), 1);
+        ideas.vote(zipOff, people.get("lee"), 1);
 
         ideas.changeStatus(
                 spareParts, IdeaStatus.PLANNED, "Wir bauen gerade einen Ersatzteil-Shop auf.", people.get("pia"));
@@ -57,5 +67,6 @@ class DemoIdeas {
                 "Segmente gibt es jetzt einzeln im Shop, ab 4,90 €. Danke für die Idee!",
                 people.get("pia"));
         ideas.changeStatus(repairCafe, IdeaStatus.UNDER_REVIEW, "", people.get("sam"));
+        ideas.merge(zipOff, daypack, "Same wish, posted twice.", people.get("sam"));
     }
 }

@@ -1,5 +1,6 @@
 package io.backchannel.ideas;
 
+import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
 import java.util.UUID;
@@ -11,10 +12,12 @@ public class IdeasManagement {
 
     private final IdeaSetup setup;
     private final IdeaPortal portal;
+    private final IdeaMerges merges;
 
-    IdeasManagement(IdeaSetup setup, IdeaPortal portal) {
+    IdeasManagement(IdeaSetup setup, IdeaPortal portal, IdeaMerges merges) {
         this.setup = setup;
         this.portal = portal;
+        this.merges = merges;
     }
 
     public boolean hasCategories() {
@@ -37,5 +40,10 @@ public class IdeasManagement {
 
     public void changeStatus(long number, IdeaStatus status, String explanation, UUID staffId) {
         portal.changeStatus(number, status, explanation, staffId);
+    }
+
+    /** Merges a duplicate into the surviving idea as the staff member; the explanation is written in English. */
+    public void merge(long duplicate, long survivor, String note, UUID staffId) {
+        merges.merge(duplicate, survivor, note, staffId, java.util.Locale.ENGLISH);
     }
 }

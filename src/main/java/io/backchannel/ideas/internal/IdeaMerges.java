@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -57,6 +58,11 @@ public class IdeaMerges {
         if (!staff.staff()) {
             throw new AccessDeniedException("Only staff merge ideas");
         }
+        merge(from, into, note, staff.id(), locale);
+    }
+
+    /** Merges for a caller that already checked the staff role (demo data, other modules). */
+    public void merge(long from, long into, String note, UUID staffId, Locale locale) {
         if (from == into) {
             throw new MergeRefused(MergeRefused.Reason.SAME);
         }
@@ -81,8 +87,8 @@ public class IdeaMerges {
         int comments = merges.moveComments(duplicate.id(), survivor.id());
         rescore(survivor);
         rescore(duplicate);
-        portal.changeStatus(from, IdeaStatus.DUPLICATE, explanation(into, note, locale), staff.id());
-        merges.record(duplicate.id(), survivor.id(), votes, comments, staff.id());
+        portal.changeStatus(from, IdeaStatus.DUPLICATE, explanation(into, note, locale), staffId);
+        merges.record(duplicate.id(), survivor.id(), votes, comments, staffId);
     }
 
     /** What the idea page tells about merges: where this idea went, and which ideas came into it. */
