@@ -268,10 +268,7 @@ class MergeTests {
     }
 
     private UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
+        return TestAccounts.id(jdbc, email);
     }
 
     private java.util.Map<UUID, Integer> voteValues(long number) {

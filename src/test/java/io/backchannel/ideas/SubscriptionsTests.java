@@ -9,21 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
+import io.backchannel.TestSmtp;
 import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import io.backchannel.system.Signatures;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,18 +42,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class SubscriptionsTests {
 
-    static final int PORT = freePort();
+    static final int PORT = TestSmtp.freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestSmtp.server(PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
+        TestSmtp.use(registry, PORT);
     }
 
     @Autowired
@@ -343,9 +334,7 @@ class SubscriptionsTests {
 
     private MimeMessage awaitDelivered(String recipient) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            var found = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(message -> sentTo(message, recipient))
-                    .findFirst();
+            var found = TestSmtp.lastTo(smtp, recipient);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -354,19 +343,8 @@ class SubscriptionsTests {
         throw new AssertionError("No mail delivered to " + recipient);
     }
 
-    private static boolean sentTo(MimeMessage message, String recipient) {
-        try {
-            return message.getAllRecipients()[0].toString().equals(recipient);
-        } catch (MessagingException e) {
-            return false;
-        }
-    }
-
     private UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
+        return TestAccounts.id(jdbc, email);
     }
 
     private String email(UUID account) {
@@ -374,14 +352,6 @@ class SubscriptionsTests {
                 .param(account)
                 .query(String.class)
                 .single();
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Person(UUID id, String email) {}

@@ -14,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Staff merge a duplicate into the idea that survives: votes (without counting anyone twice), comments and
@@ -29,8 +28,8 @@ public class IdeaMerges {
     private final Subscriptions subscriptions;
     private final IdeaPortal portal;
     private final MessageSource messages;
+    private final IdeaLinks links;
     private final HotScore hot;
-    private final String baseUrl;
 
     IdeaMerges(
             Ideas ideas,
@@ -38,15 +37,15 @@ public class IdeaMerges {
             Subscriptions subscriptions,
             IdeaPortal portal,
             MessageSource messages,
-            @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife,
-            @Value("${backchannel.base-url}") String baseUrl) {
+            IdeaLinks links,
+            @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
         this.merges = merges;
         this.subscriptions = subscriptions;
         this.portal = portal;
         this.messages = messages;
+        this.links = links;
         this.hot = new HotScore(halfLife);
-        this.baseUrl = baseUrl;
     }
 
     /**
@@ -108,12 +107,10 @@ public class IdeaMerges {
 
     private String explanation(long into, String note, Locale locale) {
         var survivor = ideas.byNumber(into).orElseThrow(() -> new MergeRefused(MergeRefused.Reason.UNKNOWN));
-        String link = UriComponentsBuilder.fromUriString(baseUrl)
-                .path("/ideas/{number}")
-                .buildAndExpand(into)
-                .toUriString();
         String text = messages.getMessage(
-                "ideas.merge.explanation", new Object[] {String.valueOf(into), survivor.title(), link}, locale);
+                "ideas.merge.explanation",
+                new Object[] {String.valueOf(into), survivor.title(), links.idea(into)},
+                locale);
         return note.isBlank() ? text : text + "\n\n" + note.strip();
     }
 

@@ -1,8 +1,8 @@
 package io.backchannel.ideas.internal;
 
 import io.backchannel.system.NotFoundException;
-import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +13,9 @@ public class IdeaSubscriptions {
 
     private final Ideas ideas;
     private final Subscriptions subscriptions;
-    private final UnsubscribeLinks links;
+    private final IdeaLinks links;
 
-    IdeaSubscriptions(Ideas ideas, Subscriptions subscriptions, UnsubscribeLinks links) {
+    IdeaSubscriptions(Ideas ideas, Subscriptions subscriptions, IdeaLinks links) {
         this.ideas = ideas;
         this.subscriptions = subscriptions;
         this.links = links;
@@ -42,23 +42,28 @@ public class IdeaSubscriptions {
     /** What an unsubscribe link would do, for the confirmation page; changes nothing. */
     @Transactional(readOnly = true)
     public UnsubscribeLink check(String token) {
-        var reading = links.read(token);
-        if (reading.state() != LinkState.VALID) {
-            return new UnsubscribeLink(reading.state(), 0, "");
-        }
-        return ideas.byNumber(reading.number())
-                .map(idea -> new UnsubscribeLink(LinkState.VALID, idea.number(), idea.title()))
-                .orElseGet(() -> new UnsubscribeLink(LinkState.INVALID, 0, ""));
+        return resolve(links.read(token)).link();
     }
 
     /** Unsubscribes the link's account from the link's idea; a second click changes nothing more. */
     public UnsubscribeLink unsubscribe(String token) {
-        var link = check(token);
-        if (link.state() == LinkState.VALID) {
-            var reading = links.read(token);
-            subscriptions.choose(idea(link.number()).id(), Objects.requireNonNull(reading.accountId()), false);
+        var resolved = resolve(links.read(token));
+        if (resolved.ideaId() != null && resolved.accountId() != null) {
+            subscriptions.choose(resolved.ideaId(), resolved.accountId(), false);
         }
-        return link;
+        return resolved.link();
+    }
+
+    private Resolved resolve(IdeaLinks.Reading reading) {
+        if (reading.state() != LinkState.VALID) {
+            return new Resolved(new UnsubscribeLink(reading.state(), 0, ""), null, null);
+        }
+        return ideas.byNumber(reading.number())
+                .map(idea -> new Resolved(
+                        new UnsubscribeLink(LinkState.VALID, idea.number(), idea.title()),
+                        idea.id(),
+                        reading.accountId()))
+                .orElseGet(() -> new Resolved(new UnsubscribeLink(LinkState.INVALID, 0, ""), null, null));
     }
 
     private Ideas.IdeaDetail idea(long number) {
@@ -72,4 +77,6 @@ public class IdeaSubscriptions {
     }
 
     public record UnsubscribeLink(LinkState state, long number, String title) {}
+
+    private record Resolved(UnsubscribeLink link, @Nullable UUID ideaId, @Nullable UUID accountId) {}
 }

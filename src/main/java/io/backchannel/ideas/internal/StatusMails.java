@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Tells an idea's subscribers what happened to it (a new status, a staff answer), each in their own language and only
@@ -27,27 +25,24 @@ class StatusMails {
 
     private final Ideas ideas;
     private final Subscriptions subscriptions;
-    private final UnsubscribeLinks unsubscribeLinks;
+    private final IdeaLinks links;
     private final IdentityManagement identity;
     private final Mailer mailer;
     private final MessageSource messages;
-    private final String baseUrl;
 
     StatusMails(
             Ideas ideas,
             Subscriptions subscriptions,
-            UnsubscribeLinks unsubscribeLinks,
+            IdeaLinks links,
             IdentityManagement identity,
             Mailer mailer,
-            MessageSource messages,
-            @Value("${backchannel.base-url}") String baseUrl) {
+            MessageSource messages) {
         this.ideas = ideas;
         this.subscriptions = subscriptions;
-        this.unsubscribeLinks = unsubscribeLinks;
+        this.links = links;
         this.identity = identity;
         this.mailer = mailer;
         this.messages = messages;
-        this.baseUrl = baseUrl;
     }
 
     @ApplicationModuleListener
@@ -82,12 +77,8 @@ class StatusMails {
     /** Sends {@code key.subject} and {@code key.body} with: name, idea title, the two details, the idea's link. */
     private void send(AccountSummary account, String key, Ideas.IdeaDetail idea, String detail, String more) {
         Locale locale = locale(account);
-        String link = UriComponentsBuilder.fromUriString(baseUrl)
-                .path("/ideas/{number}")
-                .buildAndExpand(idea.number())
-                .toUriString();
-        Object[] arguments = {account.displayName(), idea.title(), detail, more, link};
-        String unsubscribe = unsubscribeLinks.link(idea.number(), account.id());
+        Object[] arguments = {account.displayName(), idea.title(), detail, more, links.idea(idea.number())};
+        String unsubscribe = links.unsubscribe(idea.number(), account.id());
         String body = messages.getMessage(key + ".body", arguments, locale)
                 + messages.getMessage("ideas.unsubscribe.mail.footer", new Object[] {unsubscribe}, locale);
         mailer.send(new OutgoingMail(

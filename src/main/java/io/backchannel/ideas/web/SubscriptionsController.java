@@ -40,8 +40,12 @@ class SubscriptionsController {
             @RequestParam boolean subscribed,
             @AuthenticationPrincipal SignedInAccount account,
             RedirectAttributes redirect) {
-        subscriptions.choose(number, account.id(), subscribed);
-        redirect.addFlashAttribute("flash", subscribed ? "ideas.subscription.on" : "ideas.subscription.off");
+        if (!limits.tryAcquire("subscription", account.id().toString())) {
+            redirect.addFlashAttribute("flashError", "rate-limit.exceeded");
+        } else {
+            subscriptions.choose(number, account.id(), subscribed);
+            redirect.addFlashAttribute("flash", subscribed ? "ideas.subscription.on" : "ideas.subscription.off");
+        }
         return "redirect:/ideas/" + number;
     }
 

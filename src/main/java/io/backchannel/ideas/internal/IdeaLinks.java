@@ -10,11 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One-click unsubscribe links: the idea, the account and an expiry, signed with the installation secret, so that the
- * link works without a login and cannot be altered to unsubscribe someone else.
+ * Absolute links for mails and explanations: to an idea, and one-click unsubscribe links, which carry the idea, the
+ * account and an expiry, signed with the installation secret, so that they work without a login and cannot be
+ * altered to unsubscribe someone else.
  */
 @Component
-class UnsubscribeLinks {
+class IdeaLinks {
 
     private static final String PURPOSE = "ideas-unsubscribe";
 
@@ -22,7 +23,7 @@ class UnsubscribeLinks {
     private final String baseUrl;
     private final Duration validity;
 
-    UnsubscribeLinks(
+    IdeaLinks(
             Signatures signatures,
             @Value("${backchannel.base-url}") String baseUrl,
             @Value("${backchannel.ideas.unsubscribe-link-validity:180d}") Duration validity) {
@@ -31,7 +32,14 @@ class UnsubscribeLinks {
         this.validity = validity;
     }
 
-    String link(long number, UUID accountId) {
+    String idea(long number) {
+        return UriComponentsBuilder.fromUriString(baseUrl)
+                .path("/ideas/{number}")
+                .buildAndExpand(number)
+                .toUriString();
+    }
+
+    String unsubscribe(long number, UUID accountId) {
         String data =
                 number + "." + accountId + "." + Instant.now().plus(validity).getEpochSecond();
         return UriComponentsBuilder.fromUriString(baseUrl)
