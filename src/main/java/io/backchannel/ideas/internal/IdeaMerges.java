@@ -50,8 +50,9 @@ public class IdeaMerges {
 
     /**
      * Merges idea {@code from} into idea {@code into}. Both rows are locked lower number first, the order every
-     * merge uses, so two merges of the same pair can never wait for each other. The explanation is written in the
-     * staff member's language, like a status answer.
+     * merge uses, so merges that share an idea wait for each other instead of deadlocking; votes on either idea wait
+     * too, as they lock the idea row first. The explanation is written in the staff member's language, like a status
+     * answer.
      */
     public void merge(long from, long into, String note, SignedInAccount staff, Locale locale) {
         if (!staff.staff()) {
