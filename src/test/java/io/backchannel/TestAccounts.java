@@ -7,6 +7,7 @@ import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,5 +41,13 @@ public final class TestAccounts {
                     "Login failed for " + email + ": " + result.getResponse().getRedirectedUrl());
         }
         return session;
+    }
+
+    /** The ID of the account with this address. */
+    public static UUID id(JdbcClient jdbc, String email) {
+        return jdbc.sql("select id from identity_account where email = ?")
+                .param(email)
+                .query(UUID.class)
+                .single();
     }
 }

@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo company's ideas portal: three boards, a few ideas with votes, answers and one implemented idea, and a
- * triage queue with an acknowledged idea, an overdue one assigned to the Product team and an internal note.
+ * The demo company's ideas portal: three boards, a few ideas with votes, answers, one implemented idea, one duplicate
+ * merged into the idea it repeats, and a triage queue with an acknowledged idea, an overdue one assigned to the
+ * Product team and an internal note.
  */
 @Component
 class DemoIdeas {
@@ -50,11 +51,18 @@ class DemoIdeas {
                 products,
                 "Backpack with a removable daypack",
                 "- big pack for the trip\n- small pack that zips off for day hikes\n- both rain-proof");
+        long zipOff = ideas.submit(
+                people.get("maria"),
+                products,
+                "Rucksack mit abnehmbarem Tagesrucksack",
+                "Für Tagestouren vom Basislager aus wäre ein kleiner Rucksack zum Abzippen ideal.");
 
         ideas.vote(spareParts, people.get("lee"), 1);
         ideas.vote(spareParts, people.get("maria"), 1);
         ideas.vote(repairCafe, people.get("kim"), 1);
         ideas.vote(sizes, people.get("kim"), 1);
+        ideas.vote(zipOff, people.get("kim"), 1);
+        ideas.vote(zipOff, people.get("lee"), 1);
 
         ideas.changeStatus(
                 spareParts, IdeaStatus.PLANNED, "Wir bauen gerade einen Ersatzteil-Shop auf.", people.get("pia"));
@@ -76,5 +84,6 @@ class DemoIdeas {
                 .filter(team -> team.name().equals("Product"))
                 .findFirst()
                 .ifPresent(team -> ideas.assignToTeam(daypack, team.id()));
+        ideas.merge(zipOff, daypack, "Same wish, posted twice.", people.get("sam"));
     }
 }

@@ -1,5 +1,6 @@
 package io.backchannel.ideas;
 
+import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
 import io.backchannel.ideas.internal.Triage;
@@ -15,11 +16,13 @@ public class IdeasManagement {
     private final IdeaSetup setup;
     private final IdeaPortal portal;
     private final Triage triage;
+    private final IdeaMerges merges;
 
-    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Triage triage) {
+    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Triage triage, IdeaMerges merges) {
         this.setup = setup;
         this.portal = portal;
         this.triage = triage;
+        this.merges = merges;
     }
 
     public boolean hasCategories() {
@@ -61,5 +64,10 @@ public class IdeasManagement {
     /** For demo data: the idea was submitted {@code age} earlier than it was. */
     public void backdate(long number, Duration age) {
         setup.backdate(number, age);
+    }
+
+    /** Merges a duplicate into the surviving idea as the staff member; the explanation is written in English. */
+    public void merge(long duplicate, long survivor, String note, UUID staffId) {
+        merges.merge(duplicate, survivor, note, staffId, java.util.Locale.ENGLISH);
     }
 }

@@ -1,7 +1,9 @@
 package io.backchannel.system;
 
+import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * A module's own access rules for its pages, applied before the catch-all rule (which requires a login), so that the
@@ -10,4 +12,12 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 public interface PathRules {
 
     void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules);
+
+    /**
+     * Requests that carry no session and are protected otherwise (e.g. by a signed token in the URL), so they need no
+     * CSRF token: mail clients post one-click unsubscribes without cookies. Keep these as narrow as possible.
+     */
+    default List<RequestMatcher> csrfExempt() {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.ideas.IdeaAnswered;
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeaStatusChanged;
 import io.backchannel.ideas.IdeaSubmitted;
@@ -20,16 +21,19 @@ public class IdeaPortal {
 
     private final Ideas ideas;
     private final Categories categories;
+    private final Merges merges;
     private final HotScore hot;
     private final ApplicationEventPublisher events;
 
     IdeaPortal(
             Ideas ideas,
             Categories categories,
+            Merges merges,
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
         this.categories = categories;
+        this.merges = merges;
         this.events = events;
         this.hot = new HotScore(halfLife);
     }
@@ -88,6 +92,10 @@ public class IdeaPortal {
             throw new ExplanationRequired(to.stage());
         }
         var idea = lockedIdea(number);
+        // A merged idea stays a closed duplicate: reopening it would let it take votes again.
+        if (merges.isMerged(idea.id())) {
+            throw new IdeaMerges.MergeRefused(IdeaMerges.MergeRefused.Reason.ALREADY_MERGED);
+        }
         if (idea.status() == to.stage()
                 && java.util.Objects.equals(idea.statusLabel(), to.label())
                 && explanation.isBlank()) {
@@ -113,6 +121,9 @@ public class IdeaPortal {
         var idea = ideas.byNumber(number).orElseThrow(() -> notFound(number));
         String body = markdown.strip();
         ideas.addComment(idea.id(), authorId, body, SafeMarkdown.toHtml(body), staff);
+        if (staff) {
+            events.publishEvent(new IdeaAnswered(idea.id(), number, authorId, body));
+        }
     }
 
     private Ideas.Locked lockedIdea(long number) {

@@ -225,18 +225,6 @@ class Ideas {
                 .list();
     }
 
-    /** Everyone following the idea: its author, everyone who voted on it and everyone who commented. */
-    List<UUID> followers(UUID ideaId) {
-        return jdbc.sql(
-                        """
-                        select author_id from ideas_idea where id = :idea
-                        union select account_id from ideas_vote where idea_id = :idea
-                        union select author_id from ideas_comment where idea_id = :idea""")
-                .param("idea", ideaId)
-                .query(UUID.class)
-                .list();
-    }
-
     /** Implemented ideas in the last twelve months, and the median days from submission to implementation. */
     InAction inAction() {
         return jdbc.sql(

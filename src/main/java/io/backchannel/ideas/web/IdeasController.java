@@ -1,9 +1,11 @@
 package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
 import io.backchannel.ideas.internal.IdeaStatuses;
+import io.backchannel.ideas.internal.IdeaSubscriptions;
 import io.backchannel.ideas.internal.Triage;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
 import io.backchannel.ideas.web.IdeaForms.StatusForm;
@@ -41,13 +43,24 @@ class IdeasController {
     private final RateLimits limits;
     private final IdeaStatuses statuses;
     private final Triage triage;
+    private final IdeaSubscriptions subscriptions;
+    private final IdeaMerges merges;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits, IdeaStatuses statuses, Triage triage) {
+    IdeasController(
+            IdeaFinder finder,
+            IdeaPortal portal,
+            RateLimits limits,
+            IdeaStatuses statuses,
+            Triage triage,
+            IdeaSubscriptions subscriptions,
+            IdeaMerges merges) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
         this.statuses = statuses;
         this.triage = triage;
+        this.subscriptions = subscriptions;
+        this.merges = merges;
     }
 
     @GetMapping("/ideas")
@@ -135,6 +148,7 @@ class IdeasController {
         if (account != null && account.staff()) {
             model.addAttribute("staffBox", triage.staffBox(number));
         }
+        following(number, account, model);
         return DETAIL;
     }
 
@@ -172,6 +186,7 @@ class IdeasController {
         if (result.hasErrors()) {
             model.addAttribute("idea", finder.idea(number, account.id()));
             model.addAttribute("statuses", statuses.options());
+            following(number, account, model);
             return DETAIL;
         }
         portal.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
@@ -200,8 +215,16 @@ class IdeasController {
             redirect.addFlashAttribute("flash", "ideas.status.changed");
         } catch (IdeaPortal.ExplanationRequired e) {
             redirect.addFlashAttribute("flashError", "ideas.status.explanation-required");
+        } catch (IdeaMerges.MergeRefused e) {
+            redirect.addFlashAttribute("flashError", MergeController.refusal(e.reason()));
         }
         return "redirect:/ideas/" + number;
+    }
+
+    /** The idea page's subscribe button and its merge notes ("merged into", "merged from"). */
+    private void following(long number, @Nullable SignedInAccount account, Model model) {
+        model.addAttribute("subscribed", account != null && subscriptions.subscribed(number, account.id()));
+        model.addAttribute("merges", merges.notes(number));
     }
 
     private static String refusal(IdeaPortal.VoteRefused.Reason reason) {

@@ -1,23 +1,28 @@
 package io.backchannel.ideas.web;
 
 import io.backchannel.system.PathRules;
+import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
  * Anyone reads ideas, on the pages and through the API; posting, voting and commenting need a login; answering and
- * exporting need staff.
+ * exporting need staff. Unsubscribe links from mails work without a login.
  */
 @Component
 class IdeasPathRules implements PathRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/ideas/new")
+        rules.requestMatchers(HttpMethod.GET, "/ideas/new", "/ideas/notifications")
                 .authenticated()
-                .requestMatchers(HttpMethod.POST, "/ideas/*/status")
+                .requestMatchers("/ideas/unsubscribe/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/ideas/*/status", "/ideas/*/merge")
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/ideas/export.csv")
                 .hasAnyRole("STAFF", "ADMIN")
@@ -28,5 +33,11 @@ class IdeasPathRules implements PathRules {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/ideas", "/api/ideas/*")
                 .permitAll();
+    }
+
+    /** Mail clients post one-click unsubscribes without a session; the signed token in the path protects them. */
+    @Override
+    public List<RequestMatcher> csrfExempt() {
+        return List.of(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/ideas/unsubscribe/*"));
     }
 }

@@ -28,6 +28,11 @@ class InstallationSecrets {
         return StringUtils.hasText(configuredRememberMeKey) ? configuredRememberMeKey : stored("remember-me-key");
     }
 
+    /** The key for {@link HmacSignatures}; changing it invalidates every signed link already sent. */
+    String signingKey() {
+        return stored("signing-key");
+    }
+
     private String stored(String name) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -1,14 +1,15 @@
 package io.backchannel.system.internal;
 
 import io.backchannel.system.internal.MailOutbox.MailQueued;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -64,13 +65,20 @@ class MailDelivery {
             return;
         }
         transactions.executeWithoutResult(status -> outbox.claim(id).ifPresent(mail -> {
-            var message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(mail.recipient());
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
             try {
-                smtp.send(message);
+                smtp.send(message -> {
+                    var helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+                    helper.setFrom(from);
+                    helper.setTo(mail.recipient());
+                    helper.setSubject(mail.subject());
+                    helper.setText(mail.body());
+                    for (String line : mail.headers().lines().toList()) {
+                        int colon = line.indexOf(':');
+                        message.addHeader(
+                                line.substring(0, colon),
+                                line.substring(colon + 1).strip());
+                    }
+                });
                 outbox.markSent(id);
             } catch (MailException e) {
                 log.warn(

@@ -36,8 +36,12 @@ class MailOutbox implements Mailer {
     @Transactional
     public void send(OutgoingMail mail) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into system_mail (id, recipient, subject, body, status) values (?, ?, ?, ?, ?)")
-                .params(id, mail.recipient(), mail.subject(), mail.body(), smtpConfigured ? "PENDING" : "HELD")
+        String headers = mail.headers().entrySet().stream()
+                .map(header -> header.getKey() + ": " + header.getValue() + "\n")
+                .sorted()
+                .collect(java.util.stream.Collectors.joining());
+        jdbc.sql("insert into system_mail (id, recipient, subject, body, headers, status) values (?, ?, ?, ?, ?, ?)")
+                .params(id, mail.recipient(), mail.subject(), mail.body(), headers, smtpConfigured ? "PENDING" : "HELD")
                 .update();
         if (smtpConfigured) {
             events.publishEvent(new MailQueued(id));
@@ -110,6 +114,7 @@ class MailOutbox implements Mailer {
                 rs.getString("recipient"),
                 rs.getString("subject"),
                 rs.getString("body"),
+                rs.getString("headers"),
                 rs.getString("status"),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),

@@ -9,6 +9,7 @@ record StoredMail(
         String recipient,
         String subject,
         String body,
+        String headers,
         String status,
         int attempts,
         @Nullable String lastError,

@@ -1,15 +1,13 @@
 package io.backchannel.system.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.backchannel.TestSmtp;
 import io.backchannel.system.Mailer;
 import io.backchannel.system.OutgoingMail;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,18 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("integration")
 class MailDeliveryTests {
 
-    static final int PORT = freePort();
+    static final int PORT = TestSmtp.freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestSmtp.server(PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
+        TestSmtp.use(registry, PORT);
     }
 
     @Autowired
@@ -60,10 +54,26 @@ class MailDeliveryTests {
         transactions.executeWithoutResult(status -> mailer.send(new OutgoingMail(recipient, "Hallo Kim", "Grüße ✓")));
 
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
-        MimeMessage received = lastTo(recipient);
+        MimeMessage received = TestSmtp.lastTo(smtp, recipient).orElseThrow();
         assertThat(received.getSubject()).isEqualTo("Hallo Kim");
         assertThat(received.getContent().toString()).contains("Grüße ✓");
         awaitStatus(recipient, "SENT");
+    }
+
+    @Test
+    void extraHeadersReachTheServerAndCannotSmuggleMoreHeaders() throws Exception {
+        String recipient = "lists-" + UUID.randomUUID() + "@example.org";
+        var headers = java.util.Map.of("List-Unsubscribe", "<https://example.org/u/1>", "X-Mark", "✓");
+        transactions.executeWithoutResult(status -> mailer.send(new OutgoingMail(recipient, "Lists", "Body", headers)));
+
+        awaitStatus(recipient, "SENT");
+        MimeMessage received = TestSmtp.lastTo(smtp, recipient).orElseThrow();
+        assertThat(received.getHeader("List-Unsubscribe", null)).isEqualTo("<https://example.org/u/1>");
+        assertThatThrownBy(
+                        () -> new OutgoingMail(recipient, "S", "B", java.util.Map.of("X-A", "a\r\nBcc: x@example.org")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail(recipient, "S", "B", java.util.Map.of("X A:", "a")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -93,23 +103,9 @@ class MailDeliveryTests {
         delivery.retryDue();
 
         awaitStatus(recipient, "SENT");
-        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> sentTo(message, recipient)))
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages())
+                        .filter(message -> TestSmtp.sentTo(message, recipient)))
                 .hasSize(1);
-    }
-
-    private MimeMessage lastTo(String recipient) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> sentTo(message, recipient))
-                .reduce((first, second) -> second)
-                .orElseThrow();
-    }
-
-    private static boolean sentTo(MimeMessage message, String recipient) {
-        try {
-            return message.getAllRecipients()[0].toString().equals(recipient);
-        } catch (jakarta.mail.MessagingException e) {
-            return false;
-        }
     }
 
     private void awaitStatus(String recipient, String status) throws InterruptedException {
@@ -124,13 +120,5 @@ class MailDeliveryTests {
             Thread.sleep(100);
         }
         throw new AssertionError("Mail to " + recipient + " never reached status " + status);
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
