@@ -26,6 +26,11 @@ public class IdeasManagement {
         return setup.createCategory(slug, name, description, upVotesOnly);
     }
 
+    /** Makes ideas on the board wait for staff approval before anyone else sees them. */
+    public void preModerate(UUID categoryId, boolean preModerated) {
+        setup.preModerate(categoryId, preModerated);
+    }
+
     /** Posts an idea as the author and returns its public number. */
     public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
         return portal.submit(authorId, categoryId, title, markdown);

@@ -23,4 +23,8 @@ public class IdeaSetup {
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {
         return categories.create(slug, name, description, upVotesOnly);
     }
+
+    public void preModerate(UUID categoryId, boolean preModerated) {
+        categories.preModerate(categoryId, preModerated);
+    }
 }

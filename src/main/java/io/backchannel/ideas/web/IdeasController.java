@@ -1,6 +1,7 @@
 package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.IdeaStatus;
+import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
@@ -38,11 +39,13 @@ class IdeasController {
     private final IdeaFinder finder;
     private final IdeaPortal portal;
     private final RateLimits limits;
+    private final Discussion discussion;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits, Discussion discussion) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
+        this.discussion = discussion;
     }
 
     @GetMapping("/ideas")
@@ -124,6 +127,7 @@ class IdeasController {
     @GetMapping("/ideas/{number}")
     String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
         model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
+        model.addAttribute("discussion", discussion.conversation(number, account == null ? null : account.id()));
         model.addAttribute("comment", CommentForm.empty());
         model.addAttribute("statuses", IdeaStatus.values());
         return DETAIL;
@@ -162,6 +166,7 @@ class IdeasController {
         }
         if (result.hasErrors()) {
             model.addAttribute("idea", finder.idea(number, account.id()));
+            model.addAttribute("discussion", discussion.conversation(number, account.id()));
             model.addAttribute("statuses", IdeaStatus.values());
             return DETAIL;
         }
