@@ -1,5 +1,6 @@
 package io.backchannel.ideas;
 
+import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
 import java.util.UUID;
@@ -11,10 +12,12 @@ public class IdeasManagement {
 
     private final IdeaSetup setup;
     private final IdeaPortal portal;
+    private final Discussion discussion;
 
-    IdeasManagement(IdeaSetup setup, IdeaPortal portal) {
+    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Discussion discussion) {
         this.setup = setup;
         this.portal = portal;
+        this.discussion = discussion;
     }
 
     public boolean hasCategories() {
@@ -42,5 +45,25 @@ public class IdeasManagement {
 
     public void changeStatus(long number, IdeaStatus status, String explanation, UUID staffId) {
         portal.changeStatus(number, status, explanation, staffId);
+    }
+
+    /** Comments on the idea as the author ({@code staff} highlights it as a team answer); returns the comment. */
+    public UUID comment(long number, UUID authorId, String markdown, boolean staff) {
+        return discussion.comment(number, authorId, markdown, staff);
+    }
+
+    /** Answers a comment; answers to answers join the thread of the comment they belong to. */
+    public UUID reply(long number, UUID commentId, UUID authorId, String markdown, boolean staff) {
+        return discussion.reply(number, commentId, authorId, markdown, staff);
+    }
+
+    /** Reports the comment as abusive, which puts it into the moderation queue. */
+    public void flag(long number, UUID commentId, UUID accountId) {
+        discussion.flag(number, commentId, accountId);
+    }
+
+    /** Staff show the comment as an extension of its idea. */
+    public void extend(UUID commentId, UUID staffId) {
+        discussion.extend(commentId, staffId);
     }
 }
