@@ -46,7 +46,7 @@ class DiscussionController {
             result.reject("rate-limit.exceeded");
         }
         if (result.hasErrors()) {
-            return form(model, number, id, "reply");
+            return form(model, number, id, false);
         }
         UUID reply = discussion.reply(number, id, account.id(), Objects.requireNonNull(form.body()), account.staff());
         redirect.addFlashAttribute("flash", "ideas.comment.replied");
@@ -62,7 +62,7 @@ class DiscussionController {
             RedirectAttributes redirect) {
         try {
             model.addAttribute("comment", new CommentForm(discussion.editable(number, id, account.id())));
-            return form(model, number, id, "edit");
+            return form(model, number, id, true);
         } catch (Discussion.CommentRefused e) {
             return refused(number, e, redirect);
         }
@@ -78,7 +78,7 @@ class DiscussionController {
             Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            return form(model, number, id, "edit");
+            return form(model, number, id, true);
         }
         try {
             discussion.edit(number, id, account.id(), Objects.requireNonNull(form.body()));
@@ -129,10 +129,10 @@ class DiscussionController {
         return "redirect:/ideas/" + number + "#comment-" + id;
     }
 
-    private static String form(Model model, long number, UUID id, String mode) {
+    private static String form(Model model, long number, UUID id, boolean editing) {
         model.addAttribute("number", number);
         model.addAttribute("commentId", id);
-        model.addAttribute("mode", mode);
+        model.addAttribute("editing", editing);
         return FORM;
     }
 
