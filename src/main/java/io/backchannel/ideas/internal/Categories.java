@@ -42,14 +42,14 @@ public class Categories {
                 .optional();
     }
 
-    UUID create(String slug, String name, String description, boolean upVotesOnly) {
+    UUID create(String slug, String name, String description, boolean upVotesOnly, boolean preModerated) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql(
                             """
-                            insert into ideas_category (id, slug, name, description, up_votes_only, position)
-                            values (?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from ideas_category))""")
-                    .params(id, slug, name, description, upVotesOnly)
+                            insert into ideas_category (id, slug, name, description, up_votes_only, pre_moderated, position)
+                            values (?, ?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from ideas_category))""")
+                    .params(id, slug, name, description, upVotesOnly, preModerated)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new CategoryTaken(slug);

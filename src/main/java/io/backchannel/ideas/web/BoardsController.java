@@ -47,14 +47,12 @@ class BoardsController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                UUID created = setup.createCategory(
+                setup.createCategory(
                         Objects.requireNonNull(form.slug()).strip(),
                         Objects.requireNonNull(form.name()).strip(),
                         Objects.requireNonNullElse(form.description(), "").strip(),
-                        Boolean.TRUE.equals(form.upVotesOnly()));
-                if (Boolean.TRUE.equals(form.preModerated())) {
-                    setup.preModerate(created, true);
-                }
+                        Boolean.TRUE.equals(form.upVotesOnly()),
+                        Boolean.TRUE.equals(form.preModerated()));
                 redirect.addFlashAttribute("flash", "ideas.boards.created");
                 return "redirect:/admin/ideas/boards";
             } catch (Categories.CategoryTaken e) {
