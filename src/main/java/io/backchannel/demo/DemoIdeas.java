@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
  * The demo company's ideas portal: three boards, a few ideas with votes, answers, one implemented idea, one duplicate
  * merged into the idea it repeats, and a triage queue with an acknowledged idea, an overdue one assigned to the
  * Product team and an internal note.
+ * The demo company's ideas portal: three open boards and a pre-moderated one, a few ideas with votes, answers, one
+ * implemented idea, a discussion with a reply and an extension, a reported comment and an idea waiting for approval.
  */
 @Component
 class DemoIdeas {
@@ -85,5 +87,29 @@ class DemoIdeas {
                 .findFirst()
                 .ifPresent(team -> ideas.assignToTeam(daypack, team.id()));
         ideas.merge(zipOff, daypack, "Same wish, posted twice.", people.get("sam"));
+        UUID tools = ideas.comment(
+                repairCafe,
+                people.get("kim"),
+                "Bitte auch Werkzeug zum Ausleihen: Nähset, Kleber für Isomatten, Ersatz-Schnallen.",
+                false);
+        ideas.reply(
+                repairCafe,
+                tools,
+                people.get("sam"),
+                "Good point – we would lend the tools on the day and sell spare buckles at cost.",
+                true);
+        ideas.extend(tools, people.get("pia"));
+        UUID rant = ideas.comment(
+                repairCafe, people.get("lee"), "Whoever runs this shop is an idiot. Total waste of time!!!", false);
+        ideas.flag(repairCafe, rant, people.get("maria"));
+
+        UUID community =
+                ideas.createCategory("community", "Community & events", "Meet-ups, guided tours, courses", false);
+        ideas.preModerate(community, true);
+        ideas.submit(
+                people.get("maria"),
+                community,
+                "Guided hikes for beginners",
+                "A monthly easy hike with a guide from the store, to try out gear before buying it.");
     }
 }

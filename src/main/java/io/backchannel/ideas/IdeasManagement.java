@@ -1,5 +1,6 @@
 package io.backchannel.ideas;
 
+import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
@@ -17,12 +18,14 @@ public class IdeasManagement {
     private final IdeaPortal portal;
     private final Triage triage;
     private final IdeaMerges merges;
+    private final Discussion discussion;
 
-    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Triage triage, IdeaMerges merges) {
+    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Triage triage, IdeaMerges merges, Discussion discussion) {
         this.setup = setup;
         this.portal = portal;
         this.triage = triage;
         this.merges = merges;
+        this.discussion = discussion;
     }
 
     public boolean hasCategories() {
@@ -32,6 +35,11 @@ public class IdeasManagement {
     /** Creates a board; {@code upVotesOnly} boards take promotes but no demotes. */
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {
         return setup.createCategory(slug, name, description, upVotesOnly);
+    }
+
+    /** Makes ideas on the board wait for staff approval before anyone else sees them. */
+    public void preModerate(UUID categoryId, boolean preModerated) {
+        setup.preModerate(categoryId, preModerated);
     }
 
     /** Posts an idea as the author and returns its public number. */
@@ -69,5 +77,25 @@ public class IdeasManagement {
     /** Merges a duplicate into the surviving idea as the staff member; the explanation is written in English. */
     public void merge(long duplicate, long survivor, String note, UUID staffId) {
         merges.merge(duplicate, survivor, note, staffId, java.util.Locale.ENGLISH);
+    }
+
+    /** Comments on the idea as the author ({@code staff} highlights it as a team answer); returns the comment. */
+    public UUID comment(long number, UUID authorId, String markdown, boolean staff) {
+        return discussion.comment(number, authorId, markdown, staff);
+    }
+
+    /** Answers a comment; answers to answers join the thread of the comment they belong to. */
+    public UUID reply(long number, UUID commentId, UUID authorId, String markdown, boolean staff) {
+        return discussion.reply(number, commentId, authorId, markdown, staff);
+    }
+
+    /** Reports the comment as abusive, which puts it into the moderation queue. */
+    public void flag(long number, UUID commentId, UUID accountId) {
+        discussion.flag(number, commentId, accountId);
+    }
+
+    /** Staff show the comment as an extension of its idea. */
+    public void extend(UUID commentId, UUID staffId) {
+        discussion.extend(commentId, staffId);
     }
 }

@@ -1,5 +1,6 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.system.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,7 @@ public class Categories {
     public List<BoardRow> withCounts() {
         return jdbc.sql(
                         """
-                        select c.id, c.slug, c.name, c.description, c.up_votes_only,
+                        select c.id, c.slug, c.name, c.description, c.up_votes_only, c.pre_moderated,
                                (select count(*) from ideas_idea i where i.category_id = c.id) as ideas
                         from ideas_category c order by c.position, lower(c.name)""")
                 .query(BoardRow.class)
@@ -41,14 +42,14 @@ public class Categories {
                 .optional();
     }
 
-    UUID create(String slug, String name, String description, boolean upVotesOnly) {
+    UUID create(String slug, String name, String description, boolean upVotesOnly, boolean preModerated) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql(
                             """
-                            insert into ideas_category (id, slug, name, description, up_votes_only, position)
-                            values (?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from ideas_category))""")
-                    .params(id, slug, name, description, upVotesOnly)
+                            insert into ideas_category (id, slug, name, description, up_votes_only, pre_moderated, position)
+                            values (?, ?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from ideas_category))""")
+                    .params(id, slug, name, description, upVotesOnly, preModerated)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new CategoryTaken(slug);
@@ -56,9 +57,27 @@ public class Categories {
         return id;
     }
 
-    public record Category(UUID id, String slug, String name, String description, boolean upVotesOnly) {}
+    /** Ideas on a pre-moderated board wait for staff before anyone else sees them. */
+    void preModerate(UUID id, boolean preModerated) {
+        if (jdbc.sql("update ideas_category set pre_moderated = ? where id = ?")
+                        .params(preModerated, id)
+                        .update()
+                == 0) {
+            throw new NotFoundException("category " + id);
+        }
+    }
 
-    public record BoardRow(UUID id, String slug, String name, String description, boolean upVotesOnly, int ideas) {}
+    public record Category(
+            UUID id, String slug, String name, String description, boolean upVotesOnly, boolean preModerated) {}
+
+    public record BoardRow(
+            UUID id,
+            String slug,
+            String name,
+            String description,
+            boolean upVotesOnly,
+            boolean preModerated,
+            int ideas) {}
 
     /** Another board already has this address. */
     public static class CategoryTaken extends RuntimeException {

@@ -101,7 +101,10 @@ public class IdeaFinder {
     }
 
     public IdeaPage idea(long number, @Nullable UUID viewer) {
-        var idea = ideas.byNumber(number).orElseThrow(() -> new NotFoundException("idea " + number));
+        // Ideas waiting for moderation or declined are seen only by their author.
+        var idea = ideas.byNumber(number)
+                .filter(found -> found.published() || found.authorId().equals(viewer))
+                .orElseThrow(() -> new NotFoundException("idea " + number));
         var history = ideas.history(idea.id());
         var comments = ideas.comments(idea.id());
         Set<UUID> people = new HashSet<>();

@@ -1,6 +1,5 @@
 package io.backchannel.ideas.internal;
 
-import io.backchannel.ideas.IdeaAnswered;
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeaStatusChanged;
 import io.backchannel.ideas.IdeaSubmitted;
@@ -22,6 +21,8 @@ public class IdeaPortal {
     private final Ideas ideas;
     private final Categories categories;
     private final Merges merges;
+    private final Blocks blocks;
+    private final Discussion discussion;
     private final HotScore hot;
     private final ApplicationEventPublisher events;
 
@@ -29,24 +30,35 @@ public class IdeaPortal {
             Ideas ideas,
             Categories categories,
             Merges merges,
+            Blocks blocks,
+            Discussion discussion,
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
         this.categories = categories;
         this.merges = merges;
+        this.blocks = blocks;
+        this.discussion = discussion;
         this.events = events;
         this.hot = new HotScore(halfLife);
     }
 
-    /** Posts the idea with its author's own promote, and returns its public number. */
+    /**
+     * Posts the idea with its author's own promote, and returns its public number. On a pre-moderated board the idea
+     * waits for staff, and {@link IdeaSubmitted} follows only when staff approve it (see {@code Moderation}).
+     */
     public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
-        categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
+        blocks.requireAllowed(authorId);
+        var category = categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
         Instant now = Instant.now();
         String body = markdown.strip();
-        var submitted =
-                ideas.insert(title.strip(), body, SafeMarkdown.toHtml(body), categoryId, authorId, hot.weight(now));
+        String moderation = category.preModerated() ? Ideas.PENDING : Ideas.PUBLISHED;
+        var submitted = ideas.insert(
+                title.strip(), body, SafeMarkdown.toHtml(body), categoryId, authorId, hot.weight(now), moderation);
         ideas.putVote(submitted.id(), authorId, 1, now);
-        events.publishEvent(new IdeaSubmitted(submitted.id(), submitted.number(), authorId));
+        if (!category.preModerated()) {
+            events.publishEvent(new IdeaSubmitted(submitted.id(), submitted.number(), authorId));
+        }
         return submitted.number();
     }
 
@@ -58,6 +70,7 @@ public class IdeaPortal {
         if (value < -1 || value > 1) {
             throw new VoteRefused(VoteRefused.Reason.INVALID);
         }
+        blocks.requireAllowed(accountId);
         var idea = lockedIdea(number);
         if (idea.status().closed()) {
             throw new VoteRefused(VoteRefused.Reason.CLOSED);
@@ -118,12 +131,7 @@ public class IdeaPortal {
     }
 
     public void comment(long number, UUID authorId, String markdown, boolean staff) {
-        var idea = ideas.byNumber(number).orElseThrow(() -> notFound(number));
-        String body = markdown.strip();
-        ideas.addComment(idea.id(), authorId, body, SafeMarkdown.toHtml(body), staff);
-        if (staff) {
-            events.publishEvent(new IdeaAnswered(idea.id(), number, authorId, body));
-        }
+        discussion.comment(number, authorId, markdown, staff);
     }
 
     private Ideas.Locked lockedIdea(long number) {

@@ -44,8 +44,21 @@ public record IdeaQuery(
 
     static final String SEARCH = "(websearch_to_tsquery('english', ?) || websearch_to_tsquery('german', ?))";
 
+    /**
+     * Ideas whose own text or one of whose visible comments matches. Each side runs on its own GIN index (bitmap
+     * scans); the union of ids then joins the idea list as a hashed semi-join. An OR of both conditions would instead
+     * scan every idea and probe the comments for each.
+     */
+    static final String TEXT_MATCH = "i.id in (select s.id from ideas_idea s where s.search @@ " + SEARCH
+            + " union all select k.idea_id from ideas_comment k where k.search @@ " + SEARCH
+            + " and k.moderation <> 'HIDDEN')";
+
     String where() {
         var conditions = new ArrayList<String>();
+        // Ideas waiting for moderation or declined are seen only by their author, in the list of their own ideas.
+        if (author == null) {
+            conditions.add("i.moderation = 'PUBLISHED'");
+        }
         if (category != null) {
             conditions.add("c.slug = ?");
         }
@@ -59,7 +72,7 @@ public record IdeaQuery(
             conditions.add("i.implemented_at is not null");
         }
         if (!text.isBlank()) {
-            conditions.add("i.search @@ " + SEARCH);
+            conditions.add(TEXT_MATCH);
         }
         if (author != null) {
             conditions.add("i.author_id = ?");
@@ -82,8 +95,9 @@ public record IdeaQuery(
             parameters.add(statusLabel);
         }
         if (!text.isBlank()) {
-            parameters.add(text.strip());
-            parameters.add(text.strip());
+            for (int i = 0; i < 4; i++) {
+                parameters.add(text.strip());
+            }
         }
         if (author != null) {
             parameters.add(author);

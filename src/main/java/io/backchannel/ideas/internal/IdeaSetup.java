@@ -25,7 +25,17 @@ public class IdeaSetup {
     }
 
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {
-        return categories.create(slug, name, description, upVotesOnly);
+        return createCategory(slug, name, description, upVotesOnly, false);
+    }
+
+    /** A board whose new ideas wait for staff approval when {@code preModerated}. */
+    public UUID createCategory(
+            String slug, String name, String description, boolean upVotesOnly, boolean preModerated) {
+        return categories.create(slug, name, description, upVotesOnly, preModerated);
+    }
+
+    public void preModerate(UUID categoryId, boolean preModerated) {
+        categories.preModerate(categoryId, preModerated);
     }
 
     /** Moves an idea's submission into the past, so that demo data shows ideas of different ages. */

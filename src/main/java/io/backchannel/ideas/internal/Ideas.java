@@ -16,6 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Ideas {
 
+    static final String PENDING = "PENDING";
+    static final String PUBLISHED = "PUBLISHED";
+    static final String DECLINED = "DECLINED";
+
     private static final String SUMMARY =
             """
             select i.id, i.number, i.title, i.status, i.status_label_id, i.promotes, i.demotes, i.created_at, i.implemented_at,
@@ -30,12 +34,14 @@ class Ideas {
         this.jdbc = jdbc;
     }
 
-    Submitted insert(String title, String markdown, String html, UUID categoryId, UUID authorId, double hot) {
+    Submitted insert(
+            String title, String markdown, String html, UUID categoryId, UUID authorId, double hot, String moderation) {
         return jdbc.sql(
                         """
-                        insert into ideas_idea (title, body_markdown, body_html, category_id, author_id, promotes, hot)
-                        values (?, ?, ?, ?, ?, 1, ?) returning id, number""")
-                .params(title, markdown, html, categoryId, authorId, hot)
+                        insert into ideas_idea (title, body_markdown, body_html, category_id, author_id, promotes, hot,
+                                                moderation)
+                        values (?, ?, ?, ?, ?, 1, ?, ?) returning id, number""")
+                .params(title, markdown, html, categoryId, authorId, hot, moderation)
                 .query(Submitted.class)
                 .single();
     }
@@ -66,7 +72,8 @@ class Ideas {
         if (anyWord.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SUMMARY + " where i.search @@ " + IdeaQuery.SEARCH + " order by ts_rank(i.search, "
+        return jdbc.sql(SUMMARY + " where i.moderation = 'PUBLISHED' and i.search @@ " + IdeaQuery.SEARCH
+                        + " order by ts_rank(i.search, "
                         + IdeaQuery.SEARCH + ") desc, i.id limit ?")
                 .params(anyWord, anyWord, anyWord, anyWord, limit)
                 .query(Ideas::summary)
@@ -93,7 +100,9 @@ class Ideas {
                         rs.getBoolean("up_votes_only"),
                         rs.getObject("author_id", UUID.class),
                         rs.getTimestamp("created_at").toInstant(),
-                        instant(rs.getTimestamp("implemented_at"))))
+                        instant(rs.getTimestamp("implemented_at")),
+                        rs.getString("moderation"),
+                        rs.getString("decline_reason")))
                 .optional();
     }
 
@@ -102,7 +111,8 @@ class Ideas {
         return jdbc.sql(
                         """
                         select i.id, i.status, i.status_label_id, c.up_votes_only from ideas_idea i
-                        join ideas_category c on c.id = i.category_id where i.number = ? for update of i""")
+                        join ideas_category c on c.id = i.category_id
+                        where i.number = ? and i.moderation = 'PUBLISHED' for update of i""")
                 .param(number)
                 .query((rs, row) -> new Locked(
                         rs.getObject("id", UUID.class),
@@ -179,20 +189,12 @@ class Ideas {
                 .list();
     }
 
-    void addComment(UUID ideaId, UUID authorId, String markdown, String html, boolean staff) {
-        jdbc.sql(
-                        """
-                        insert into ideas_comment (idea_id, author_id, body_markdown, body_html, staff)
-                        values (?, ?, ?, ?, ?)""")
-                .params(ideaId, authorId, markdown, html, staff)
-                .update();
-    }
-
+    /** The idea's comments, oldest first, without those staff hid. */
     List<Comment> comments(UUID ideaId) {
         return jdbc.sql(
                         """
                         select author_id, body_html, staff, created_at from ideas_comment
-                        where idea_id = ? order by created_at, id""")
+                        where idea_id = ? and moderation <> 'HIDDEN' order by created_at, id""")
                 .param(ideaId)
                 .query((rs, row) -> new Comment(
                         rs.getObject("author_id", UUID.class),
@@ -334,7 +336,14 @@ class Ideas {
             boolean upVotesOnly,
             UUID authorId,
             Instant createdAt,
-            @Nullable Instant implementedAt) {}
+            @Nullable Instant implementedAt,
+            String moderation,
+            String declineReason) {
+
+        boolean published() {
+            return PUBLISHED.equals(moderation);
+        }
+    }
 
     /** {@code staleMonths} is set where the idea was archived automatically after that many months. */
     record StatusChange(

@@ -7,13 +7,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins set up the portal's boards, one per product area (under /admin, so admins only). */
@@ -32,7 +35,7 @@ class BoardsController {
 
     @GetMapping("/admin/ideas/boards")
     String initCreationForm(Model model) {
-        model.addAttribute("form", new BoardForm("", "", "", false));
+        model.addAttribute("form", new BoardForm("", "", "", false, false));
         return list(model);
     }
 
@@ -48,7 +51,8 @@ class BoardsController {
                         Objects.requireNonNull(form.slug()).strip(),
                         Objects.requireNonNull(form.name()).strip(),
                         Objects.requireNonNullElse(form.description(), "").strip(),
-                        Boolean.TRUE.equals(form.upVotesOnly()));
+                        Boolean.TRUE.equals(form.upVotesOnly()),
+                        Boolean.TRUE.equals(form.preModerated()));
                 redirect.addFlashAttribute("flash", "ideas.boards.created");
                 return "redirect:/admin/ideas/boards";
             } catch (Categories.CategoryTaken e) {
@@ -56,6 +60,14 @@ class BoardsController {
             }
         }
         return list(model);
+    }
+
+    /** Turns pre-moderation of the board on or off; ideas already posted keep their state. */
+    @PostMapping("/admin/ideas/boards/{id}/pre-moderation")
+    String preModerate(@PathVariable UUID id, @RequestParam boolean preModerated, RedirectAttributes redirect) {
+        setup.preModerate(id, preModerated);
+        redirect.addFlashAttribute("flash", "ideas.moderation.board-changed");
+        return "redirect:/admin/ideas/boards";
     }
 
     private String list(Model model) {
@@ -72,5 +84,6 @@ class BoardsController {
                     @Nullable
                     String slug,
             @Size(max = 300, message = "{validation.too-long}") @Nullable String description,
-            @Nullable Boolean upVotesOnly) {}
+            @Nullable Boolean upVotesOnly,
+            @Nullable Boolean preModerated) {}
 }

@@ -1,5 +1,6 @@
 package io.backchannel.ideas.web;
 
+import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
@@ -45,6 +46,7 @@ class IdeasController {
     private final Triage triage;
     private final IdeaSubscriptions subscriptions;
     private final IdeaMerges merges;
+    private final Discussion discussion;
 
     IdeasController(
             IdeaFinder finder,
@@ -53,7 +55,8 @@ class IdeasController {
             IdeaStatuses statuses,
             Triage triage,
             IdeaSubscriptions subscriptions,
-            IdeaMerges merges) {
+            IdeaMerges merges,
+            Discussion discussion) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
@@ -61,6 +64,7 @@ class IdeasController {
         this.triage = triage;
         this.subscriptions = subscriptions;
         this.merges = merges;
+        this.discussion = discussion;
     }
 
     @GetMapping("/ideas")
@@ -143,6 +147,7 @@ class IdeasController {
     @GetMapping("/ideas/{number}")
     String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
         model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
+        model.addAttribute("discussion", discussion.conversation(number, account == null ? null : account.id()));
         model.addAttribute("comment", CommentForm.empty());
         model.addAttribute("statuses", statuses.options());
         if (account != null && account.staff()) {
@@ -185,6 +190,7 @@ class IdeasController {
         }
         if (result.hasErrors()) {
             model.addAttribute("idea", finder.idea(number, account.id()));
+            model.addAttribute("discussion", discussion.conversation(number, account.id()));
             model.addAttribute("statuses", statuses.options());
             following(number, account, model);
             return DETAIL;
