@@ -22,7 +22,7 @@ public class Categories {
         return jdbc.sql(
                         """
                         select c.id, c.slug, c.name, c.description, c.up_votes_only,
-                               (select count(*) from ideas_idea i where i.category_id = c.id) as ideas
+                               (select count(*) from ideas_idea i where i.category_id = c.id) as ideas, c.vote_budget
                         from ideas_category c order by c.position, lower(c.name)""")
                 .query(BoardRow.class)
                 .list();
@@ -58,7 +58,14 @@ public class Categories {
 
     public record Category(UUID id, String slug, String name, String description, boolean upVotesOnly) {}
 
-    public record BoardRow(UUID id, String slug, String name, String description, boolean upVotesOnly, int ideas) {}
+    public record BoardRow(
+            UUID id,
+            String slug,
+            String name,
+            String description,
+            boolean upVotesOnly,
+            int ideas,
+            @org.jspecify.annotations.Nullable Integer voteBudget) {}
 
     /** Another board already has this address. */
     public static class CategoryTaken extends RuntimeException {

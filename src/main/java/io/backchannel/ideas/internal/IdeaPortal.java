@@ -1,5 +1,6 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.ideas.IdeaCommented;
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeaStatusChanged;
 import io.backchannel.ideas.IdeaSubmitted;
@@ -20,16 +21,19 @@ public class IdeaPortal {
 
     private final Ideas ideas;
     private final Categories categories;
+    private final VoteBudgets budgets;
     private final HotScore hot;
     private final ApplicationEventPublisher events;
 
     IdeaPortal(
             Ideas ideas,
             Categories categories,
+            VoteBudgets budgets,
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
         this.categories = categories;
+        this.budgets = budgets;
         this.events = events;
         this.hot = new HotScore(halfLife);
     }
@@ -41,16 +45,20 @@ public class IdeaPortal {
         String body = markdown.strip();
         var submitted =
                 ideas.insert(title.strip(), body, SafeMarkdown.toHtml(body), categoryId, authorId, hot.weight(now));
-        ideas.putVote(submitted.id(), authorId, 1, now);
+        ideas.putVote(submitted.id(), authorId, 1, now, VoteOrigin.UNKNOWN);
         events.publishEvent(new IdeaSubmitted(submitted.id(), submitted.number(), authorId));
         return submitted.number();
     }
 
-    /**
-     * Sets the account's vote on the idea: +1 promotes, -1 demotes, 0 withdraws. The idea row is locked first, so
-     * that concurrent votes are counted exactly once each.
-     */
     public void vote(long number, UUID accountId, int value) {
+        vote(number, accountId, value, VoteOrigin.UNKNOWN);
+    }
+
+    /**
+     * Sets the account's vote: +1 promotes, -1 demotes, 0 withdraws. The idea row is locked first, so that concurrent
+     * votes are counted exactly once each; on a board with a vote budget, a new vote also locks the voter's budget.
+     */
+    public void vote(long number, UUID accountId, int value, VoteOrigin origin) {
         if (value < -1 || value > 1) {
             throw new VoteRefused(VoteRefused.Reason.INVALID);
         }
@@ -67,12 +75,18 @@ public class IdeaPortal {
         if (old == value) {
             return;
         }
+        if (old == 0 && idea.voteBudget() != null && !idea.authorId().equals(accountId)) {
+            budgets.lock(accountId, idea.categoryId());
+            if (budgets.used(accountId, idea.categoryId()) >= idea.voteBudget()) {
+                throw new VoteRefused(VoteRefused.Reason.OVER_BUDGET);
+            }
+        }
         double change = value * hot.weight(now)
                 - previous.map(v -> v.value() * hot.weight(v.castAt())).orElse(0.0);
         if (value == 0) {
             ideas.deleteVote(idea.id(), accountId);
         } else {
-            ideas.putVote(idea.id(), accountId, value, now);
+            ideas.putVote(idea.id(), accountId, value, now, origin);
         }
         ideas.adjustScore(idea.id(), count(value, 1) - count(old, 1), count(value, -1) - count(old, -1), change);
     }
@@ -90,10 +104,13 @@ public class IdeaPortal {
         events.publishEvent(new IdeaStatusChanged(idea.id(), number, idea.status(), to, staffId));
     }
 
-    public void comment(long number, UUID authorId, String markdown, boolean staff) {
+    /** Adds the comment and returns its ID. */
+    public UUID comment(long number, UUID authorId, String markdown, boolean staff) {
         var idea = ideas.byNumber(number).orElseThrow(() -> notFound(number));
         String body = markdown.strip();
-        ideas.addComment(idea.id(), authorId, body, SafeMarkdown.toHtml(body), staff);
+        UUID id = ideas.addComment(idea.id(), authorId, body, SafeMarkdown.toHtml(body), staff);
+        events.publishEvent(new IdeaCommented(idea.id(), number, id, authorId, staff));
+        return id;
     }
 
     private Ideas.Locked lockedIdea(long number) {
@@ -114,7 +131,8 @@ public class IdeaPortal {
         public enum Reason {
             INVALID,
             CLOSED,
-            UP_ONLY
+            UP_ONLY,
+            OVER_BUDGET
         }
 
         private final Reason reason;

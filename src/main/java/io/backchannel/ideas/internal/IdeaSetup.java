@@ -1,5 +1,6 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.system.NotFoundException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdeaSetup {
 
     private final Categories categories;
+    private final VoteBudgets budgets;
 
-    IdeaSetup(Categories categories) {
+    IdeaSetup(Categories categories, VoteBudgets budgets) {
         this.categories = categories;
+        this.budgets = budgets;
     }
 
     @Transactional(readOnly = true)
@@ -22,5 +25,11 @@ public class IdeaSetup {
 
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {
         return categories.create(slug, name, description, upVotesOnly);
+    }
+
+    /** Limits each person to this many votes on the board's open ideas; null lifts the limit. */
+    public void setVoteBudget(UUID categoryId, @org.jspecify.annotations.Nullable Integer budget) {
+        categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
+        budgets.set(categoryId, budget);
     }
 }

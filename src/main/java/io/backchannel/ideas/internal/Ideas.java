@@ -100,14 +100,18 @@ class Ideas {
     Optional<Locked> lock(long number) {
         return jdbc.sql(
                         """
-                        select i.id, i.status, c.up_votes_only from ideas_idea i
-                        join ideas_category c on c.id = i.category_id where i.number = ? for update of i""")
+                        select i.id, i.status, i.author_id, i.category_id, c.up_votes_only, c.vote_budget
+                        from ideas_idea i join ideas_category c on c.id = i.category_id
+                        where i.number = ? for update of i""")
                 .param(number)
                 .query((rs, row) -> new Locked(
                         rs.getObject("id", UUID.class),
                         number,
                         IdeaStatus.valueOf(rs.getString("status")),
-                        rs.getBoolean("up_votes_only")))
+                        rs.getBoolean("up_votes_only"),
+                        rs.getObject("author_id", UUID.class),
+                        rs.getObject("category_id", UUID.class),
+                        rs.getObject("vote_budget", Integer.class)))
                 .optional();
     }
 
@@ -119,12 +123,15 @@ class Ideas {
                 .optional();
     }
 
-    void putVote(UUID ideaId, UUID accountId, int value, Instant castAt) {
+    void putVote(UUID ideaId, UUID accountId, int value, Instant castAt, VoteOrigin origin) {
         jdbc.sql(
                         """
-                        insert into ideas_vote (idea_id, account_id, value, cast_at) values (?, ?, ?, ?)
-                        on conflict (idea_id, account_id) do update set value = excluded.value, cast_at = excluded.cast_at""")
-                .params(ideaId, accountId, value, Timestamp.from(castAt))
+                        insert into ideas_vote (idea_id, account_id, value, cast_at, network_hash, device_hash)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (idea_id, account_id) do update set value = excluded.value,
+                        cast_at = excluded.cast_at, network_hash = excluded.network_hash,
+                        device_hash = excluded.device_hash""")
+                .params(ideaId, accountId, value, Timestamp.from(castAt), origin.networkHash(), origin.deviceHash())
                 .update();
     }
 
@@ -170,13 +177,14 @@ class Ideas {
                 .list();
     }
 
-    void addComment(UUID ideaId, UUID authorId, String markdown, String html, boolean staff) {
-        jdbc.sql(
+    UUID addComment(UUID ideaId, UUID authorId, String markdown, String html, boolean staff) {
+        return jdbc.sql(
                         """
                         insert into ideas_comment (idea_id, author_id, body_markdown, body_html, staff)
-                        values (?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?) returning id""")
                 .params(ideaId, authorId, markdown, html, staff)
-                .update();
+                .query(UUID.class)
+                .single();
     }
 
     List<Comment> comments(UUID ideaId) {
@@ -308,7 +316,14 @@ class Ideas {
             Instant createdAt,
             Instant updatedAt) {}
 
-    record Locked(UUID id, long number, IdeaStatus status, boolean upVotesOnly) {}
+    record Locked(
+            UUID id,
+            long number,
+            IdeaStatus status,
+            boolean upVotesOnly,
+            UUID authorId,
+            UUID categoryId,
+            @Nullable Integer voteBudget) {}
 
     record CastVote(int value, Instant castAt) {}
 

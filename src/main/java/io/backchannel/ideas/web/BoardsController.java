@@ -3,16 +3,20 @@ package io.backchannel.ideas.web;
 import io.backchannel.ideas.internal.Categories;
 import io.backchannel.ideas.internal.IdeaSetup;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -58,6 +62,18 @@ class BoardsController {
         return list(model);
     }
 
+    @PostMapping("/admin/ideas/boards/{id}/budget")
+    String changeBudget(
+            @PathVariable UUID id, @Valid BudgetForm form, BindingResult result, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("flashError", "ideas.budget.invalid");
+        } else {
+            setup.setVoteBudget(id, form.voteBudget());
+            redirect.addFlashAttribute("flash", "ideas.budget.saved");
+        }
+        return "redirect:/admin/ideas/boards";
+    }
+
     private String list(Model model) {
         model.addAttribute("boards", categories.withCounts());
         return VIEW;
@@ -73,4 +89,9 @@ class BoardsController {
                     String slug,
             @Size(max = 300, message = "{validation.too-long}") @Nullable String description,
             @Nullable Boolean upVotesOnly) {}
+
+    /** Votes per person on the board; empty for no limit. */
+    record BudgetForm(
+            @Min(value = 1, message = "{validation.range}") @Max(value = 1000, message = "{validation.range}") @Nullable
+                    Integer voteBudget) {}
 }

@@ -4,6 +4,7 @@ import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.VoteBudgets;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
 import io.backchannel.ideas.web.IdeaForms.StatusForm;
 import io.backchannel.ideas.web.IdeaForms.SubmitForm;
@@ -38,11 +39,15 @@ class IdeasController {
     private final IdeaFinder finder;
     private final IdeaPortal portal;
     private final RateLimits limits;
+    private final VoteBudgets budgets;
+    private final VoteOrigins origins;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits, VoteBudgets budgets, VoteOrigins origins) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
+        this.budgets = budgets;
+        this.origins = origins;
     }
 
     @GetMapping("/ideas")
@@ -67,6 +72,7 @@ class IdeasController {
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
         model.addAttribute("voted", voted);
+        addBudget(account, query.category(), model);
         return LIST;
     }
 
@@ -123,7 +129,9 @@ class IdeasController {
 
     @GetMapping("/ideas/{number}")
     String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
-        model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
+        var idea = finder.idea(number, account == null ? null : account.id());
+        model.addAttribute("idea", idea);
+        addBudget(account, idea.categorySlug(), model);
         model.addAttribute("comment", CommentForm.empty());
         model.addAttribute("statuses", IdeaStatus.values());
         return DETAIL;
@@ -140,7 +148,7 @@ class IdeasController {
             redirect.addFlashAttribute("flashError", "rate-limit.exceeded");
         } else {
             try {
-                portal.vote(number, account.id(), value);
+                portal.vote(number, account.id(), value, origins.of(request));
             } catch (IdeaPortal.VoteRefused e) {
                 redirect.addFlashAttribute("flashError", refusal(e.reason()));
             }
@@ -199,7 +207,15 @@ class IdeasController {
             case INVALID -> "ideas.vote.refused.INVALID";
             case CLOSED -> "ideas.vote.refused.CLOSED";
             case UP_ONLY -> "ideas.vote.refused.UP_ONLY";
+            case OVER_BUDGET -> "ideas.budget.exhausted";
         };
+    }
+
+    /** The signed-in person's remaining votes, when the board shown has a vote budget. */
+    private void addBudget(@Nullable SignedInAccount account, @Nullable String categorySlug, Model model) {
+        if (account != null && categorySlug != null) {
+            budgets.onBoard(account.id(), categorySlug).ifPresent(budget -> model.addAttribute("budget", budget));
+        }
     }
 
     /** Public writes are limited per account and per client address. */

@@ -28,6 +28,11 @@ class InstallationSecrets {
         return StringUtils.hasText(configuredRememberMeKey) ? configuredRememberMeKey : stored("remember-me-key");
     }
 
+    /** The key of {@link io.backchannel.system.KeyedHashes}; generated, since changing it would orphan every hash. */
+    String hashKey() {
+        return stored("hash-key");
+    }
+
     private String stored(String name) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
