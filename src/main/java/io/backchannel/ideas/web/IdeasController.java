@@ -150,7 +150,7 @@ class IdeasController {
             try {
                 portal.vote(number, account.id(), value, origins.of(request));
             } catch (IdeaPortal.VoteRefused e) {
-                redirect.addFlashAttribute("flashError", refusal(e.reason()));
+                redirect.addFlashAttribute("flashError", VoteRefusals.messageKey(e.reason()));
             }
         }
         return "redirect:/ideas/" + number;
@@ -200,15 +200,6 @@ class IdeasController {
             redirect.addFlashAttribute("flashError", "ideas.status.explanation-required");
         }
         return "redirect:/ideas/" + number;
-    }
-
-    private static String refusal(IdeaPortal.VoteRefused.Reason reason) {
-        return switch (reason) {
-            case INVALID -> "ideas.vote.refused.INVALID";
-            case CLOSED -> "ideas.vote.refused.CLOSED";
-            case UP_ONLY -> "ideas.vote.refused.UP_ONLY";
-            case OVER_BUDGET -> "ideas.budget.exhausted";
-        };
     }
 
     /** The signed-in person's remaining votes, when the board shown has a vote budget. */

@@ -17,7 +17,7 @@ class IdeasPathRules implements PathRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/ideas/new")
                 .authenticated()
-                .requestMatchers(HttpMethod.POST, "/ideas/*/status")
+                .requestMatchers(HttpMethod.POST, "/ideas/*/status", "/api/ideas/*/status")
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/ideas/export.csv")
                 .hasAnyRole("STAFF", "ADMIN")
