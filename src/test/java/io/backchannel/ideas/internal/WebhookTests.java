@@ -142,8 +142,7 @@ class WebhookTests {
         String secret = (String) created.getFlashMap().get("createdSecret");
         assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
         String log = created.getResponse().getRedirectedUrl();
-        mvc.perform(get(log).session(admin))
-                .andExpect(content().string(containsString(secret)));
+        mvc.perform(get(log).session(admin)).andExpect(content().string(containsString(secret)));
         mvc.perform(get(log).session(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(secret))));
