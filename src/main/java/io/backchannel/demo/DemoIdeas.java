@@ -57,5 +57,6 @@ class DemoIdeas {
                 "Segmente gibt es jetzt einzeln im Shop, ab 4,90 €. Danke für die Idee!",
                 people.get("pia"));
         ideas.changeStatus(repairCafe, IdeaStatus.UNDER_REVIEW, "", people.get("sam"));
+        ideas.setVoteBudget(shop, 5);
     }
 }

@@ -133,7 +133,8 @@ class VoteBudgetTests {
         ideas.submit(person, board, "Mine two", "text");
         long other = ideas.submit(account("other"), board, "Someone else's", "text");
         ideas.vote(other, person, 1);
-        UUID free = ideas.createCategory("free-" + UUID.randomUUID(), "Free", "", false);
+        String freeSlug = "free-" + UUID.randomUUID();
+        UUID free = ideas.createCategory(freeSlug, "Free", "", false);
         long unlimited = ideas.submit(account("other"), free, "Unlimited", "text");
         ideas.vote(unlimited, person, 1);
         long second = ideas.submit(account("other"), board, "One too many", "text");
@@ -141,8 +142,10 @@ class VoteBudgetTests {
                 .isInstanceOfSatisfying(IdeaPortal.VoteRefused.class, e -> assertThat(e.reason())
                         .isEqualTo(IdeaPortal.VoteRefused.Reason.OVER_BUDGET));
         var session = TestAccounts.login(mvc, TestAccounts.create(identity, "anon", Role.CUSTOMER));
-        mvc.perform(get("/ideas").param("category", "free-none").session(session))
+        mvc.perform(get("/ideas").param("category", freeSlug).session(session))
                 .andExpect(content().string(not(containsString("vote-budget"))));
+        mvc.perform(get("/ideas").param("category", slug).session(session))
+                .andExpect(content().string(containsString("One vote left of 1 on this board")));
         mvc.perform(get("/ideas").param("category", slug))
                 .andExpect(content().string(not(containsString("vote-budget"))));
     }
