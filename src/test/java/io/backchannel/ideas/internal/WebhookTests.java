@@ -147,6 +147,12 @@ class WebhookTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(secret))));
         mvc.perform(get("/admin/webhooks/" + UUID.randomUUID()).session(admin)).andExpect(status().isNotFound());
+        mvc.perform(post(log + "/delete").session(admin).with(csrf()))
+                .andExpect(flash().attribute("flash", "ideas.webhooks.deleted"));
+        assertThat(jdbc.sql("select count(*) from ideas_webhook")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         for (WebhookEvent event : WebhookEvent.values()) {
             for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.GERMAN}) {
                 assertThat(messages.getMessage("ideas.webhooks.event." + event, null, locale))
