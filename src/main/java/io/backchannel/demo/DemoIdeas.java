@@ -111,5 +111,6 @@ class DemoIdeas {
                 community,
                 "Guided hikes for beginners",
                 "A monthly easy hike with a guide from the store, to try out gear before buying it.");
+        ideas.setVoteBudget(shop, 5);
     }
 }

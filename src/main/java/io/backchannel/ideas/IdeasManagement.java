@@ -42,6 +42,11 @@ public class IdeasManagement {
         setup.preModerate(categoryId, preModerated);
     }
 
+    /** Limits each person to this many votes on the board's open ideas; null lifts the limit. */
+    public void setVoteBudget(UUID categoryId, @org.jspecify.annotations.Nullable Integer budget) {
+        setup.setVoteBudget(categoryId, budget);
+    }
+
     /** Posts an idea as the author and returns its public number. */
     public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
         return portal.submit(authorId, categoryId, title, markdown);

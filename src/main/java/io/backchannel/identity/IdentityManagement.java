@@ -54,6 +54,11 @@ public class IdentityManagement {
         return profiles.allTeams();
     }
 
+    /** When the accounts were registered, by ID, e.g. to tell new accounts from old; unknown IDs are left out. */
+    public java.util.Map<UUID, java.time.Instant> registeredAt(java.util.Collection<UUID> ids) {
+        return accounts.registeredAt(ids);
+    }
+
     public List<TeamSummary> teamsOf(UUID accountId) {
         return profiles.teams(accountId);
     }

@@ -23,7 +23,7 @@ public class Categories {
         return jdbc.sql(
                         """
                         select c.id, c.slug, c.name, c.description, c.up_votes_only, c.pre_moderated,
-                               (select count(*) from ideas_idea i where i.category_id = c.id) as ideas
+                               (select count(*) from ideas_idea i where i.category_id = c.id) as ideas, c.vote_budget
                         from ideas_category c order by c.position, lower(c.name)""")
                 .query(BoardRow.class)
                 .list();
@@ -77,7 +77,8 @@ public class Categories {
             String description,
             boolean upVotesOnly,
             boolean preModerated,
-            int ideas) {}
+            int ideas,
+            @org.jspecify.annotations.Nullable Integer voteBudget) {}
 
     /** Another board already has this address. */
     public static class CategoryTaken extends RuntimeException {

@@ -1,6 +1,7 @@
 package io.backchannel.ideas.internal;
 
 import io.backchannel.ideas.IdeaAnswered;
+import io.backchannel.ideas.IdeaCommented;
 import io.backchannel.identity.IdentityManagement;
 import io.backchannel.system.NotFoundException;
 import io.backchannel.text.SafeMarkdown;
@@ -183,6 +184,7 @@ public class Discussion {
     private UUID add(UUID ideaId, long number, @Nullable UUID parent, UUID authorId, String markdown, boolean staff) {
         String body = markdown.strip();
         UUID id = comments.add(ideaId, parent, authorId, body, SafeMarkdown.toHtml(body), staff);
+        events.publishEvent(new IdeaCommented(ideaId, number, id, authorId, staff));
         if (staff) {
             events.publishEvent(new IdeaAnswered(ideaId, number, authorId, body));
         }

@@ -23,6 +23,7 @@ public class IdeaPortal {
     private final Merges merges;
     private final Blocks blocks;
     private final Discussion discussion;
+    private final VoteBudgets budgets;
     private final HotScore hot;
     private final ApplicationEventPublisher events;
 
@@ -32,6 +33,7 @@ public class IdeaPortal {
             Merges merges,
             Blocks blocks,
             Discussion discussion,
+            VoteBudgets budgets,
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
@@ -39,6 +41,7 @@ public class IdeaPortal {
         this.merges = merges;
         this.blocks = blocks;
         this.discussion = discussion;
+        this.budgets = budgets;
         this.events = events;
         this.hot = new HotScore(halfLife);
     }
@@ -55,18 +58,22 @@ public class IdeaPortal {
         String moderation = category.preModerated() ? Ideas.PENDING : Ideas.PUBLISHED;
         var submitted = ideas.insert(
                 title.strip(), body, SafeMarkdown.toHtml(body), categoryId, authorId, hot.weight(now), moderation);
-        ideas.putVote(submitted.id(), authorId, 1, now);
+        ideas.putVote(submitted.id(), authorId, 1, now, VoteOrigin.UNKNOWN);
         if (!category.preModerated()) {
             events.publishEvent(new IdeaSubmitted(submitted.id(), submitted.number(), authorId));
         }
         return submitted.number();
     }
 
-    /**
-     * Sets the account's vote on the idea: +1 promotes, -1 demotes, 0 withdraws. The idea row is locked first, so
-     * that concurrent votes are counted exactly once each.
-     */
     public void vote(long number, UUID accountId, int value) {
+        vote(number, accountId, value, VoteOrigin.UNKNOWN);
+    }
+
+    /**
+     * Sets the account's vote: +1 promotes, -1 demotes, 0 withdraws. The idea row is locked first, so that concurrent
+     * votes are counted exactly once each; on a board with a vote budget, a new vote also locks the voter's budget.
+     */
+    public void vote(long number, UUID accountId, int value, VoteOrigin origin) {
         if (value < -1 || value > 1) {
             throw new VoteRefused(VoteRefused.Reason.INVALID);
         }
@@ -84,12 +91,18 @@ public class IdeaPortal {
         if (old == value) {
             return;
         }
+        if (old == 0 && idea.voteBudget() != null && !idea.authorId().equals(accountId)) {
+            budgets.lock(accountId, idea.categoryId());
+            if (budgets.used(accountId, idea.categoryId()) >= idea.voteBudget()) {
+                throw new VoteRefused(VoteRefused.Reason.OVER_BUDGET);
+            }
+        }
         double change = value * hot.weight(now)
                 - previous.map(v -> v.value() * hot.weight(v.castAt())).orElse(0.0);
         if (value == 0) {
             ideas.deleteVote(idea.id(), accountId);
         } else {
-            ideas.putVote(idea.id(), accountId, value, now);
+            ideas.putVote(idea.id(), accountId, value, now, origin);
         }
         ideas.adjustScore(idea.id(), count(value, 1) - count(old, 1), count(value, -1) - count(old, -1), change);
     }
@@ -130,8 +143,9 @@ public class IdeaPortal {
         numbers.stream().distinct().sorted().forEach(number -> changeStatus(number, to, explanation, staffId));
     }
 
-    public void comment(long number, UUID authorId, String markdown, boolean staff) {
-        discussion.comment(number, authorId, markdown, staff);
+    /** Adds the comment and returns its ID. */
+    public UUID comment(long number, UUID authorId, String markdown, boolean staff) {
+        return discussion.comment(number, authorId, markdown, staff);
     }
 
     private Ideas.Locked lockedIdea(long number) {
@@ -152,7 +166,8 @@ public class IdeaPortal {
         public enum Reason {
             INVALID,
             CLOSED,
-            UP_ONLY
+            UP_ONLY,
+            OVER_BUDGET
         }
 
         private final Reason reason;

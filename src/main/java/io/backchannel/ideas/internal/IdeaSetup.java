@@ -1,5 +1,6 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.system.NotFoundException;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,10 +14,12 @@ public class IdeaSetup {
 
     private final Categories categories;
     private final JdbcClient jdbc;
+    private final VoteBudgets budgets;
 
-    IdeaSetup(Categories categories, JdbcClient jdbc) {
+    IdeaSetup(Categories categories, JdbcClient jdbc, VoteBudgets budgets) {
         this.categories = categories;
         this.jdbc = jdbc;
+        this.budgets = budgets;
     }
 
     @Transactional(readOnly = true)
@@ -43,5 +46,11 @@ public class IdeaSetup {
         jdbc.sql("update ideas_idea set created_at = created_at - make_interval(secs => ?) where number = ?")
                 .params(age.toSeconds(), number)
                 .update();
+    }
+
+    /** Limits each person to this many votes on the board's open ideas; null lifts the limit. */
+    public void setVoteBudget(UUID categoryId, @org.jspecify.annotations.Nullable Integer budget) {
+        categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
+        budgets.set(categoryId, budget);
     }
 }

@@ -110,8 +110,9 @@ class Ideas {
     Optional<Locked> lock(long number) {
         return jdbc.sql(
                         """
-                        select i.id, i.status, i.status_label_id, c.up_votes_only from ideas_idea i
-                        join ideas_category c on c.id = i.category_id
+                        select i.id, i.status, i.status_label_id, i.author_id, i.category_id, c.up_votes_only,
+                               c.vote_budget
+                        from ideas_idea i join ideas_category c on c.id = i.category_id
                         where i.number = ? and i.moderation = 'PUBLISHED' for update of i""")
                 .param(number)
                 .query((rs, row) -> new Locked(
@@ -119,7 +120,10 @@ class Ideas {
                         number,
                         IdeaStatus.valueOf(rs.getString("status")),
                         rs.getObject("status_label_id", UUID.class),
-                        rs.getBoolean("up_votes_only")))
+                        rs.getBoolean("up_votes_only"),
+                        rs.getObject("author_id", UUID.class),
+                        rs.getObject("category_id", UUID.class),
+                        rs.getObject("vote_budget", Integer.class)))
                 .optional();
     }
 
@@ -131,12 +135,15 @@ class Ideas {
                 .optional();
     }
 
-    void putVote(UUID ideaId, UUID accountId, int value, Instant castAt) {
+    void putVote(UUID ideaId, UUID accountId, int value, Instant castAt, VoteOrigin origin) {
         jdbc.sql(
                         """
-                        insert into ideas_vote (idea_id, account_id, value, cast_at) values (?, ?, ?, ?)
-                        on conflict (idea_id, account_id) do update set value = excluded.value, cast_at = excluded.cast_at""")
-                .params(ideaId, accountId, value, Timestamp.from(castAt))
+                        insert into ideas_vote (idea_id, account_id, value, cast_at, network_hash, device_hash)
+                        values (?, ?, ?, ?, ?, ?)
+                        on conflict (idea_id, account_id) do update set value = excluded.value,
+                        cast_at = excluded.cast_at, network_hash = excluded.network_hash,
+                        device_hash = excluded.device_hash""")
+                .params(ideaId, accountId, value, Timestamp.from(castAt), origin.networkHash(), origin.deviceHash())
                 .update();
     }
 
@@ -303,7 +310,15 @@ class Ideas {
             Instant createdAt,
             Instant updatedAt) {}
 
-    record Locked(UUID id, long number, IdeaStatus status, @Nullable UUID statusLabel, boolean upVotesOnly) {}
+    record Locked(
+            UUID id,
+            long number,
+            IdeaStatus status,
+            @Nullable UUID statusLabel,
+            boolean upVotesOnly,
+            UUID authorId,
+            UUID categoryId,
+            @Nullable Integer voteBudget) {}
 
     record CastVote(int value, Instant castAt) {}
 

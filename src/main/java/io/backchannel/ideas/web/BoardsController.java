@@ -3,6 +3,8 @@ package io.backchannel.ideas.web;
 import io.backchannel.ideas.internal.Categories;
 import io.backchannel.ideas.internal.IdeaSetup;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -70,6 +72,18 @@ class BoardsController {
         return "redirect:/admin/ideas/boards";
     }
 
+    @PostMapping("/admin/ideas/boards/{id}/budget")
+    String changeBudget(
+            @PathVariable UUID id, @Valid BudgetForm form, BindingResult result, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("flashError", "ideas.budget.invalid");
+        } else {
+            setup.setVoteBudget(id, form.voteBudget());
+            redirect.addFlashAttribute("flash", "ideas.budget.saved");
+        }
+        return "redirect:/admin/ideas/boards";
+    }
+
     private String list(Model model) {
         model.addAttribute("boards", categories.withCounts());
         return VIEW;
@@ -86,4 +100,9 @@ class BoardsController {
             @Size(max = 300, message = "{validation.too-long}") @Nullable String description,
             @Nullable Boolean upVotesOnly,
             @Nullable Boolean preModerated) {}
+
+    /** Votes per person on the board; empty for no limit. */
+    record BudgetForm(
+            @Min(value = 1, message = "{validation.range}") @Max(value = 1000, message = "{validation.range}") @Nullable
+                    Integer voteBudget) {}
 }

@@ -41,20 +41,7 @@ class IdeasApi {
     @GetMapping("/{number}")
     @Operation(summary = "One idea with its public status history and comments; no token needed")
     IdeaDocument idea(@PathVariable long number) {
-        var idea = finder.idea(number, null);
-        return new IdeaDocument(
-                idea.number(),
-                idea.title(),
-                idea.bodyHtml(),
-                idea.status(),
-                idea.score(),
-                idea.promotes(),
-                idea.demotes(),
-                idea.categorySlug(),
-                idea.author(),
-                idea.createdAt(),
-                idea.history(),
-                idea.comments());
+        return IdeaDocument.of(finder.idea(number, null));
     }
 
     /** An idea as the API shows it: without the viewer's own vote, which only the page knows. */
@@ -70,5 +57,22 @@ class IdeasApi {
             String author,
             Instant createdAt,
             List<IdeaFinder.HistoryEntry> history,
-            List<IdeaFinder.CommentView> comments) {}
+            List<IdeaFinder.CommentView> comments) {
+
+        static IdeaDocument of(IdeaFinder.IdeaPage idea) {
+            return new IdeaDocument(
+                    idea.number(),
+                    idea.title(),
+                    idea.bodyHtml(),
+                    idea.status(),
+                    idea.score(),
+                    idea.promotes(),
+                    idea.demotes(),
+                    idea.categorySlug(),
+                    idea.author(),
+                    idea.createdAt(),
+                    idea.history(),
+                    idea.comments());
+        }
+    }
 }

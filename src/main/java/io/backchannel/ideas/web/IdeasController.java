@@ -8,6 +8,7 @@ import io.backchannel.ideas.internal.IdeaQuery;
 import io.backchannel.ideas.internal.IdeaStatuses;
 import io.backchannel.ideas.internal.IdeaSubscriptions;
 import io.backchannel.ideas.internal.Triage;
+import io.backchannel.ideas.internal.VoteBudgets;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
 import io.backchannel.ideas.web.IdeaForms.StatusForm;
 import io.backchannel.ideas.web.IdeaForms.SubmitForm;
@@ -47,6 +48,8 @@ class IdeasController {
     private final IdeaSubscriptions subscriptions;
     private final IdeaMerges merges;
     private final Discussion discussion;
+    private final VoteBudgets budgets;
+    private final VoteOrigins origins;
 
     IdeasController(
             IdeaFinder finder,
@@ -56,7 +59,9 @@ class IdeasController {
             Triage triage,
             IdeaSubscriptions subscriptions,
             IdeaMerges merges,
-            Discussion discussion) {
+            Discussion discussion,
+            VoteBudgets budgets,
+            VoteOrigins origins) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
@@ -65,6 +70,8 @@ class IdeasController {
         this.subscriptions = subscriptions;
         this.merges = merges;
         this.discussion = discussion;
+        this.budgets = budgets;
+        this.origins = origins;
     }
 
     @GetMapping("/ideas")
@@ -90,6 +97,7 @@ class IdeasController {
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
         model.addAttribute("voted", voted);
+        addBudget(account, query.category(), model);
         return LIST;
     }
 
@@ -146,8 +154,10 @@ class IdeasController {
 
     @GetMapping("/ideas/{number}")
     String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
-        model.addAttribute("idea", finder.idea(number, account == null ? null : account.id()));
+        var idea = finder.idea(number, account == null ? null : account.id());
+        model.addAttribute("idea", idea);
         model.addAttribute("discussion", discussion.conversation(number, account == null ? null : account.id()));
+        addBudget(account, idea.categorySlug(), model);
         model.addAttribute("comment", CommentForm.empty());
         model.addAttribute("statuses", statuses.options());
         if (account != null && account.staff()) {
@@ -168,9 +178,9 @@ class IdeasController {
             redirect.addFlashAttribute("flashError", "rate-limit.exceeded");
         } else {
             try {
-                portal.vote(number, account.id(), value);
+                portal.vote(number, account.id(), value, origins.of(request));
             } catch (IdeaPortal.VoteRefused e) {
-                redirect.addFlashAttribute("flashError", refusal(e.reason()));
+                redirect.addFlashAttribute("flashError", VoteRefusals.messageKey(e.reason()));
             }
         }
         return "redirect:/ideas/" + number;
@@ -233,12 +243,11 @@ class IdeasController {
         model.addAttribute("merges", merges.notes(number));
     }
 
-    private static String refusal(IdeaPortal.VoteRefused.Reason reason) {
-        return switch (reason) {
-            case INVALID -> "ideas.vote.refused.INVALID";
-            case CLOSED -> "ideas.vote.refused.CLOSED";
-            case UP_ONLY -> "ideas.vote.refused.UP_ONLY";
-        };
+    /** The signed-in person's remaining votes, when the board shown has a vote budget. */
+    private void addBudget(@Nullable SignedInAccount account, @Nullable String categorySlug, Model model) {
+        if (account != null && categorySlug != null) {
+            budgets.onBoard(account.id(), categorySlug).ifPresent(budget -> model.addAttribute("budget", budget));
+        }
     }
 
     /** Public writes are limited per account and per client address. */

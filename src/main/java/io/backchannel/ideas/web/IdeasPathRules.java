@@ -22,7 +22,7 @@ class IdeasPathRules implements PathRules {
                 .authenticated()
                 .requestMatchers("/ideas/unsubscribe/*")
                 .permitAll()
-                .requestMatchers(HttpMethod.POST, "/ideas/*/status", "/ideas/*/merge")
+                .requestMatchers(HttpMethod.POST, "/ideas/*/status", "/ideas/*/merge", "/api/ideas/*/status")
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/ideas/export.csv")
                 .hasAnyRole("STAFF", "ADMIN")

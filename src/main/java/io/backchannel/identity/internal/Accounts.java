@@ -80,6 +80,22 @@ public class Accounts {
                 .toList();
     }
 
+    /** When the accounts were registered, by ID; unknown IDs are left out. */
+    public java.util.Map<UUID, java.time.Instant> registeredAt(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc
+                .sql("select id, created_at from identity_account where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> java.util.Map.entry(
+                        rs.getObject("id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     /** Display names of the accounts, by ID; unknown IDs are left out. */
     public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {

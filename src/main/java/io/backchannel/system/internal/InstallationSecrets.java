@@ -33,6 +33,11 @@ class InstallationSecrets {
         return stored("signing-key");
     }
 
+    /** The key of {@link io.backchannel.system.KeyedHashes}; generated, since changing it would orphan every hash. */
+    String hashKey() {
+        return stored("hash-key");
+    }
+
     private String stored(String name) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
