@@ -2,6 +2,7 @@ package io.backchannel.ideas;
 
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +29,12 @@ public class IdeasManagement {
 
     /** Posts an idea as the author and returns its public number. */
     public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
-        return portal.submit(authorId, categoryId, title, markdown);
+        return submit(authorId, categoryId, title, markdown, List.of());
+    }
+
+    /** Posts an idea with tags (normalised; at most five, each 2 to 30 letters, digits or hyphens). */
+    public long submit(UUID authorId, UUID categoryId, String title, String markdown, List<String> tags) {
+        return portal.submit(authorId, categoryId, title, markdown, tags);
     }
 
     public void vote(long number, UUID accountId, int value) {

@@ -25,11 +25,13 @@ public class IdeaFinder {
     static final int EXPORT_BATCH = 500;
 
     private final Ideas ideas;
+    private final Labels labels;
     private final Categories categories;
     private final IdentityManagement identity;
 
-    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity) {
+    IdeaFinder(Ideas ideas, Labels labels, Categories categories, IdentityManagement identity) {
         this.ideas = ideas;
+        this.labels = labels;
         this.categories = categories;
         this.identity = identity;
     }
@@ -105,6 +107,7 @@ public class IdeaFinder {
         history.forEach(change -> people.add(change.changedBy()));
         comments.forEach(comment -> people.add(comment.authorId()));
         Map<UUID, String> names = identity.displayNames(people);
+        var labelled = labels.of(List.of(idea.id())).get(idea.id());
         int myVote = viewer == null
                 ? 0
                 : ideas.vote(idea.id(), viewer).map(Ideas.CastVote::value).orElse(0);
@@ -136,13 +139,16 @@ public class IdeaFinder {
                                 comment.bodyHtml(),
                                 comment.staff(),
                                 comment.createdAt()))
-                        .toList());
+                        .toList(),
+                labelled.tags(),
+                labelled.language());
     }
 
     private List<IdeaCard> cards(List<Ideas.IdeaSummary> rows) {
         Set<UUID> authors = new HashSet<>();
         rows.forEach(row -> authors.add(row.authorId()));
         Map<UUID, String> names = identity.displayNames(authors);
+        var labelled = labels.of(rows.stream().map(Ideas.IdeaSummary::id).toList());
         return rows.stream()
                 .map(row -> new IdeaCard(
                         row.number(),
@@ -152,7 +158,9 @@ public class IdeaFinder {
                         row.categoryName(),
                         row.comments(),
                         name(names, row.authorId()),
-                        row.createdAt()))
+                        row.createdAt(),
+                        labelled.get(row.id()).tags(),
+                        labelled.get(row.id()).language()))
                 .toList();
     }
 
@@ -168,7 +176,9 @@ public class IdeaFinder {
             String category,
             int comments,
             String author,
-            Instant createdAt) {}
+            Instant createdAt,
+            List<String> tags,
+            String language) {}
 
     public record IdeaPage(
             long number,
@@ -185,7 +195,9 @@ public class IdeaFinder {
             Instant createdAt,
             int myVote,
             List<HistoryEntry> history,
-            List<CommentView> comments) {}
+            List<CommentView> comments,
+            List<String> tags,
+            String language) {}
 
     public record HistoryEntry(
             IdeaStatus from, IdeaStatus to, String explanation, String changedBy, Instant changedAt) {}

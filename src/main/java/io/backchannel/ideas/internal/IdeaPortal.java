@@ -4,9 +4,11 @@ import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeaStatusChanged;
 import io.backchannel.ideas.IdeaSubmitted;
 import io.backchannel.system.NotFoundException;
+import io.backchannel.text.Languages;
 import io.backchannel.text.SafeMarkdown;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,29 +21,38 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdeaPortal {
 
     private final Ideas ideas;
+    private final Labels labels;
     private final Categories categories;
     private final HotScore hot;
     private final ApplicationEventPublisher events;
 
     IdeaPortal(
             Ideas ideas,
+            Labels labels,
             Categories categories,
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
+        this.labels = labels;
         this.categories = categories;
         this.events = events;
         this.hot = new HotScore(halfLife);
     }
 
-    /** Posts the idea with its author's own promote, and returns its public number. */
-    public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
+    /**
+     * Posts the idea with its author's own promote, its tags (refused with {@link TagNames.InvalidTags}) and its
+     * detected language, and returns its public number.
+     */
+    public long submit(UUID authorId, UUID categoryId, String title, String markdown, List<String> tags) {
         categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
+        var tagNames = TagNames.parse(String.join(",", tags));
         Instant now = Instant.now();
         String body = markdown.strip();
         var submitted =
                 ideas.insert(title.strip(), body, SafeMarkdown.toHtml(body), categoryId, authorId, hot.weight(now));
         ideas.putVote(submitted.id(), authorId, 1, now);
+        labels.set(submitted.id(), tagNames);
+        labels.setLanguage(submitted.id(), Languages.detect(title + "\n" + body));
         events.publishEvent(new IdeaSubmitted(submitted.id(), submitted.number(), authorId));
         return submitted.number();
     }

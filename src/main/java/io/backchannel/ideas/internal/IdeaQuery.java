@@ -16,7 +16,20 @@ public record IdeaQuery(
         @Nullable IdeaStatus status,
         String text,
         @Nullable UUID author,
-        @Nullable UUID votedBy) {
+        @Nullable UUID votedBy,
+        @Nullable String tag,
+        @Nullable String language) {
+
+    /** Without tag and language filter. */
+    public IdeaQuery(
+            Sort sort,
+            @Nullable String category,
+            @Nullable IdeaStatus status,
+            String text,
+            @Nullable UUID author,
+            @Nullable UUID votedBy) {
+        this(sort, category, status, text, author, votedBy, null, null);
+    }
 
     public enum Sort {
         HOT("i.hot desc, i.id"),
@@ -52,6 +65,13 @@ public record IdeaQuery(
         if (votedBy != null) {
             conditions.add("exists (select 1 from ideas_vote v where v.idea_id = i.id and v.account_id = ?)");
         }
+        if (tag != null) {
+            conditions.add(
+                    "i.id in (select it.idea_id from ideas_idea_tag it join ideas_tag t on t.id = it.tag_id where t.name = ?)");
+        }
+        if (language != null) {
+            conditions.add("i.language = ?");
+        }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
@@ -72,6 +92,12 @@ public record IdeaQuery(
         }
         if (votedBy != null) {
             parameters.add(votedBy);
+        }
+        if (tag != null) {
+            parameters.add(tag);
+        }
+        if (language != null) {
+            parameters.add(language);
         }
         return parameters;
     }

@@ -40,23 +40,26 @@ class IdeaFeedController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable IdeaStatus status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale)
             throws IOException {
-        var entries = finder.feed(IdeaLists.query(sort, category, status, q, false, false, null)).stream()
-                .map(idea -> new AtomWriter.Entry(
-                        url(idea.number()),
-                        idea.title(),
-                        url(idea.number()),
-                        idea.published(),
-                        idea.updated(),
-                        idea.author(),
-                        idea.category(),
-                        status(idea.status(), locale),
-                        idea.bodyHtml(),
-                        true))
-                .toList();
+        var entries =
+                finder.feed(IdeaLists.query(sort, category, status, q, tag, language, false, false, null)).stream()
+                        .map(idea -> new AtomWriter.Entry(
+                                url(idea.number()),
+                                idea.title(),
+                                url(idea.number()),
+                                idea.published(),
+                                idea.updated(),
+                                idea.author(),
+                                idea.category(),
+                                status(idea.status(), locale),
+                                idea.bodyHtml(),
+                                true))
+                        .toList();
         String self = UriComponentsBuilder.fromUriString(baseUrl)
                 .path("/ideas/feed.atom")
                 .query(request.getQueryString())

@@ -2,6 +2,7 @@ package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.TagNames;
 import io.backchannel.identity.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +16,23 @@ final class IdeaLists {
             @Nullable String category,
             @Nullable IdeaStatus status,
             String text,
+            @Nullable String tag,
+            @Nullable String language,
             boolean mine,
             boolean voted,
             @Nullable SignedInAccount account) {
         String board = category == null || category.isBlank() ? null : category;
         var me = account == null ? null : account.id();
-        return new IdeaQuery(sort, board, status, text, mine ? me : null, voted ? me : null);
+        return new IdeaQuery(
+                sort, board, status, text, mine ? me : null, voted ? me : null, tag(tag), blankToNull(language));
+    }
+
+    /** A tag filter compares like stored tags do, so "#Dark-Mode" finds "dark-mode". */
+    static @Nullable String tag(@Nullable String tag) {
+        return blankToNull(tag == null ? null : TagNames.normalize(tag));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -34,8 +34,10 @@ class IdeasApi {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable IdeaStatus status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             @RequestParam(defaultValue = "1") int page) {
-        return finder.page(IdeaLists.query(sort, category, status, q, false, false, null), page);
+        return finder.page(IdeaLists.query(sort, category, status, q, tag, language, false, false, null), page);
     }
 
     @GetMapping("/{number}")
@@ -54,7 +56,9 @@ class IdeasApi {
                 idea.author(),
                 idea.createdAt(),
                 idea.history(),
-                idea.comments());
+                idea.comments(),
+                idea.tags(),
+                idea.language());
     }
 
     /** An idea as the API shows it: without the viewer's own vote, which only the page knows. */
@@ -70,5 +74,7 @@ class IdeasApi {
             String author,
             Instant createdAt,
             List<IdeaFinder.HistoryEntry> history,
-            List<IdeaFinder.CommentView> comments) {}
+            List<IdeaFinder.CommentView> comments,
+            List<String> tags,
+            String language) {}
 }

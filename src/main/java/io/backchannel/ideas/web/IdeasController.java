@@ -2,6 +2,7 @@ package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
@@ -12,6 +13,7 @@ import io.backchannel.system.NotFoundException;
 import io.backchannel.system.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,11 +38,13 @@ class IdeasController {
     static final String IN_ACTION = "ideas/in-action";
 
     private final IdeaFinder finder;
+    private final IdeaLabels labels;
     private final IdeaPortal portal;
     private final RateLimits limits;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+    IdeasController(IdeaFinder finder, IdeaLabels labels, IdeaPortal portal, RateLimits limits) {
         this.finder = finder;
+        this.labels = labels;
         this.portal = portal;
         this.limits = limits;
     }
@@ -51,12 +55,14 @@ class IdeasController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable IdeaStatus status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean voted,
             @RequestParam(defaultValue = "1") int page,
             @AuthenticationPrincipal @Nullable SignedInAccount account,
             Model model) {
-        var query = IdeaLists.query(sort, category, status, q, mine, voted, account);
+        var query = IdeaLists.query(sort, category, status, q, tag, language, mine, voted, account);
         model.addAttribute("ideas", finder.page(query, page));
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", IdeaQuery.Sort.values());
@@ -67,6 +73,10 @@ class IdeasController {
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
         model.addAttribute("voted", voted);
+        model.addAttribute("tag", query.tag());
+        model.addAttribute("language", query.language());
+        model.addAttribute("popularTags", labels.popularTags());
+        model.addAttribute("languages", labels.languages());
         return LIST;
     }
 
@@ -100,6 +110,7 @@ class IdeasController {
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("categories", finder.categories());
+        List<String> tags = IdeaTagsController.parse(form.tags(), result);
         if (result.hasErrors()) {
             return NEW;
         }
@@ -112,7 +123,8 @@ class IdeasController {
                     account.id(),
                     Objects.requireNonNull(form.category()),
                     Objects.requireNonNull(form.title()),
-                    Objects.requireNonNull(form.description()));
+                    Objects.requireNonNull(form.description()),
+                    tags);
             redirect.addFlashAttribute("flash", "ideas.submitted");
             return "redirect:/ideas/" + number;
         } catch (NotFoundException e) {

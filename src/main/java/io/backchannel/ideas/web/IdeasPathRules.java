@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Anyone reads ideas, on the pages and through the API; posting, voting and commenting need a login; answering and
- * exporting need staff.
+ * exporting (and re-tagging) need staff.
  */
 @Component
 class IdeasPathRules implements PathRules {
@@ -17,7 +17,7 @@ class IdeasPathRules implements PathRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/ideas/new")
                 .authenticated()
-                .requestMatchers(HttpMethod.POST, "/ideas/*/status")
+                .requestMatchers(HttpMethod.POST, "/ideas/*/status", "/ideas/*/tags")
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/ideas/export.csv")
                 .hasAnyRole("STAFF", "ADMIN")
