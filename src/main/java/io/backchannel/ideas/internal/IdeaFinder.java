@@ -36,15 +36,16 @@ public class IdeaFinder {
         this.identity = identity;
     }
 
-    public ListPage<IdeaCard> page(IdeaQuery query, int page) {
+    public ListPage<IdeaCard> page(IdeaQuery filters, int page) {
+        var query = resolved(filters);
         int size = ListPage.DEFAULT_SIZE;
         var rows = ideas.search(query, size, ListPage.offset(page, size));
         return new ListPage<>(cards(rows), Math.max(page, 1), size, ideas.count(query));
     }
 
     /** The newest entries of the list for its Atom feed. */
-    public List<FeedEntry> feed(IdeaQuery query) {
-        var rows = ideas.feed(query, FEED);
+    public List<FeedEntry> feed(IdeaQuery filters) {
+        var rows = ideas.feed(resolved(filters), FEED);
         Set<UUID> authors = new HashSet<>();
         rows.forEach(row -> authors.add(row.authorId()));
         Map<UUID, String> names = identity.displayNames(authors);
@@ -62,7 +63,8 @@ public class IdeaFinder {
     }
 
     /** Hands every idea of the query to the consumer, a page at a time, so an export never holds the whole list. */
-    public void each(IdeaQuery query, java.util.function.Consumer<IdeaCard> consumer) {
+    public void each(IdeaQuery filters, java.util.function.Consumer<IdeaCard> consumer) {
+        var query = resolved(filters);
         for (long offset = 0; ; offset += EXPORT_BATCH) {
             var rows = ideas.search(query, EXPORT_BATCH, offset);
             cards(rows).forEach(consumer);
@@ -162,6 +164,12 @@ public class IdeaFinder {
                         labelled.get(row.id()).tags(),
                         labelled.get(row.id()).language()))
                 .toList();
+    }
+
+    /** The query with its tag's id; a tag nobody uses stays unresolved and matches no idea. */
+    private IdeaQuery resolved(IdeaQuery query) {
+        String tag = query.tag();
+        return tag == null ? query : labels.tagId(tag).map(query::withTagId).orElse(query);
     }
 
     private static String name(Map<UUID, String> names, UUID id) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,13 @@ class Labels {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    Optional<UUID> tagId(String name) {
+        return jdbc.sql("select id from ideas_tag where name = ?")
+                .param(name)
+                .query(UUID.class)
+                .optional();
     }
 
     /** The most used tags, most used first. */

@@ -24,7 +24,14 @@ final class IdeaLists {
         String board = category == null || category.isBlank() ? null : category;
         var me = account == null ? null : account.id();
         return new IdeaQuery(
-                sort, board, status, text, mine ? me : null, voted ? me : null, tag(tag), blankToNull(language));
+                sort,
+                board,
+                status,
+                storable(text),
+                mine ? me : null,
+                voted ? me : null,
+                tag(tag),
+                blankToNull(language));
     }
 
     /** A tag filter compares like stored tags do, so "#Dark-Mode" finds "dark-mode". */
@@ -33,6 +40,11 @@ final class IdeaLists {
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : storable(value.strip());
+    }
+
+    /** PostgreSQL refuses the NUL character in text, even as a parameter; no stored text contains one. */
+    private static String storable(String value) {
+        return value.replace("\u0000", "");
     }
 }
