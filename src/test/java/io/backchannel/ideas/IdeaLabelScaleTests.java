@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.IdeaQuery;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The tag and language filters at 100,000 ideas: answered from the join table's index, not by reading every idea. */
+/**
+ * The tag and language filters at 100,000 ideas: answered from the join table's index, not by reading every idea; and
+ * the popular tags and present languages the list offers.
+ */
 @IntegrationTest
 class IdeaLabelScaleTests {
 
@@ -23,6 +27,9 @@ class IdeaLabelScaleTests {
 
     @Autowired
     IdeaFinder finder;
+
+    @Autowired
+    IdeaLabels labels;
 
     @Autowired
     JdbcClient jdbc;
@@ -45,6 +52,8 @@ class IdeaLabelScaleTests {
             }
             var combined = new IdeaQuery(IdeaQuery.Sort.HOT, "scale-" + m, null, "", null, null, "rare-" + m, "de");
             assertThat(timed(() -> finder.page(combined, 1).total(), 200)).isEqualTo(IDEAS / 7000);
+            assertThat(timed(() -> labels.languages().size(), 100)).isGreaterThanOrEqualTo(2);
+            assertThat(timed(() -> labels.popularTags().size(), 100)).isGreaterThanOrEqualTo(2);
             tx.setRollbackOnly();
         });
     }

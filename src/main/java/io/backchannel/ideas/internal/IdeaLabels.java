@@ -27,7 +27,7 @@ public class IdeaLabels {
         return labels.popular(POPULAR);
     }
 
-    /** The languages ideas are written in, most common first; only these are worth offering as a filter. */
+    /** The languages ideas are written in, by code; only these are worth offering as a filter. */
     public List<String> languages() {
         return labels.languages();
     }
