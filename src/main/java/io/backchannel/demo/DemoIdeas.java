@@ -4,16 +4,16 @@ import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeasManagement;
 import io.backchannel.identity.IdentityManagement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo company's ideas portal: three boards, a few ideas with votes, answers, one implemented idea, one duplicate
- * merged into the idea it repeats, and a triage queue with an acknowledged idea, an overdue one assigned to the
- * Product team and an internal note.
- * The demo company's ideas portal: three open boards and a pre-moderated one, a few ideas with votes, answers, one
- * implemented idea, a discussion with a reply and an extension, a reported comment and an idea waiting for approval.
+ * The demo company's ideas portal: three open boards and a pre-moderated one, a few ideas in English, German and
+ * Spanish with tags, votes, answers, one implemented idea, one duplicate merged into the idea it repeats, a discussion
+ * with a reply and an extension, a reported comment, an idea waiting for approval, and a triage queue with an
+ * acknowledged idea, an overdue one assigned to the Product team and an internal note.
  */
 @Component
 class DemoIdeas {
@@ -37,27 +37,53 @@ class DemoIdeas {
                 service,
                 "Ersatzteile für Zeltstangen einzeln bestellen",
                 "Wenn ein Segment bricht, muss ich heute das ganze Gestänge kaufen. Einzelne Segmente wären **viel** "
-                        + "günstiger und nachhaltiger.");
+                        + "günstiger und nachhaltiger.",
+                List.of("ersatzteile", "zelt", "nachhaltigkeit"));
         long repairCafe = ideas.submit(
                 people.get("lee"),
                 service,
                 "Repair days in the stores",
-                "Once a month, let customers bring broken gear and fix it together with your staff.");
+                "Once a month, let customers bring broken gear and fix it together with your staff.",
+                List.of("repair", "stores", "nachhaltigkeit"));
         long sizes = ideas.submit(
                 people.get("maria"),
                 shop,
                 "Save my size for each brand",
-                "Sizes differ between brands. Remember which size I bought per brand and pre-select it.");
+                "Sizes differ between brands. Remember which size I bought per brand and pre-select it.",
+                List.of("sizes", "shop"));
         long daypack = ideas.submit(
                 people.get("lee"),
                 products,
                 "Backpack with a removable daypack",
-                "- big pack for the trip\n- small pack that zips off for day hikes\n- both rain-proof");
+                "- big pack for the trip\n- small pack that zips off for day hikes\n- both rain-proof",
+                List.of("backpack"));
         long zipOff = ideas.submit(
                 people.get("maria"),
                 products,
                 "Rucksack mit abnehmbarem Tagesrucksack",
-                "Für Tagestouren vom Basislager aus wäre ein kleiner Rucksack zum Abzippen ideal.");
+                "Für Tagestouren vom Basislager aus wäre ein kleiner Rucksack zum Abzippen ideal.",
+                List.of("backpack"));
+        ideas.submit(
+                people.get("maria"),
+                shop,
+                "Envío gratuito a partir de 50 euros",
+                "Me gustaría pedir más a menudo en la tienda online, pero los gastos de envío son demasiado altos "
+                        + "para pedidos pequeños. ¿Podrían ofrecer envío gratuito a partir de 50 euros?",
+                List.of("envío", "shop"));
+        ideas.submit(
+                people.get("maria"),
+                products,
+                "Tallas pequeñas para chaquetas de lluvia",
+                "Las chaquetas de lluvia empiezan en la talla S y a mí me quedan grandes. Por favor, añadan la talla "
+                        + "XS también para mujeres.",
+                List.of("sizes", "ropa"));
+        ideas.submit(
+                people.get("kim"),
+                products,
+                "Schlafsack mit Reißverschluss auf beiden Seiten",
+                "Bei meinem Schlafsack ist der Reißverschluss nur links. Für Linkshänder und zum Koppeln zweier "
+                        + "Schlafsäcke wäre ein Modell mit Reißverschluss auf beiden Seiten praktisch.",
+                List.of("schlafsack", "zelt"));
 
         ideas.vote(spareParts, people.get("lee"), 1);
         ideas.vote(spareParts, people.get("maria"), 1);

@@ -49,7 +49,12 @@ public class IdeasManagement {
 
     /** Posts an idea as the author and returns its public number. */
     public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
-        return portal.submit(authorId, categoryId, title, markdown);
+        return submit(authorId, categoryId, title, markdown, List.of());
+    }
+
+    /** Posts an idea with tags (normalised; at most five, each 2 to 30 letters, digits or hyphens). */
+    public long submit(UUID authorId, UUID categoryId, String title, String markdown, List<String> tags) {
+        return portal.submit(authorId, categoryId, title, markdown, tags);
     }
 
     public void vote(long number, UUID accountId, int value) {

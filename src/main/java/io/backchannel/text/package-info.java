@@ -1,4 +1,4 @@
-/** Pure functions over text: Markdown to safe HTML (later also normalisation, language and sentiment). */
+/** Pure functions over text: Markdown to safe HTML, language detection (later also normalisation and sentiment). */
 @NullMarked
 package io.backchannel.text;
 

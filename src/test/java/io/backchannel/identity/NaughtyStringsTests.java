@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * search terms: each is either accepted and shown back escaped, or refused with a translated message; never a 5xx.
  */
 @IntegrationTest
-class NaughtyStringsTests {
+public class NaughtyStringsTests {
 
     private static final String PASSWORD = "naughty strings 4ever";
     private static final Pattern TOKEN = Pattern.compile("/register/confirm\\?token=([A-Za-z0-9_-]+)");
@@ -410,7 +410,7 @@ class NaughtyStringsTests {
     // --- the corpus
 
     /** The corpus lives beside the repository ({@code ../shared/corpora}), or where BACKCHANNEL_CORPORA says. */
-    static List<String> naughtyStrings() throws Exception {
+    public static List<String> naughtyStrings() throws Exception {
         Path file = corpora().resolve("naughty-strings/blns.json");
         String[] strings = JsonMapper.builder().build().readValue(Files.readString(file), String[].class);
         assertThat(strings).as(file.toString()).hasSizeGreaterThan(500);

@@ -47,6 +47,7 @@ class I18nGuardTests {
             "app.name",
             "home.title",
             "language.*",
+            "text.language.*",
             "layout.language.*",
             "layout.nav.teams",
             "admin.teams.title",

@@ -26,26 +26,29 @@ public class IdeaFinder {
     static final int EXPORT_BATCH = 500;
 
     private final Ideas ideas;
+    private final Labels labels;
     private final Categories categories;
     private final IdentityManagement identity;
     private final IdeaStatuses statuses;
 
-    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity, IdeaStatuses statuses) {
+    IdeaFinder(Ideas ideas, Labels labels, Categories categories, IdentityManagement identity, IdeaStatuses statuses) {
         this.ideas = ideas;
+        this.labels = labels;
         this.categories = categories;
         this.identity = identity;
         this.statuses = statuses;
     }
 
-    public ListPage<IdeaCard> page(IdeaQuery query, int page) {
+    public ListPage<IdeaCard> page(IdeaQuery filters, int page) {
+        var query = resolved(filters);
         int size = ListPage.DEFAULT_SIZE;
         var rows = ideas.search(query, size, ListPage.offset(page, size));
         return new ListPage<>(cards(rows), Math.max(page, 1), size, ideas.count(query));
     }
 
     /** The newest entries of the list for its Atom feed. */
-    public List<FeedEntry> feed(IdeaQuery query) {
-        var rows = ideas.feed(query, FEED);
+    public List<FeedEntry> feed(IdeaQuery filters) {
+        var rows = ideas.feed(resolved(filters), FEED);
         Set<UUID> authors = new HashSet<>();
         rows.forEach(row -> authors.add(row.authorId()));
         Map<UUID, String> names = identity.displayNames(authors);
@@ -64,7 +67,8 @@ public class IdeaFinder {
     }
 
     /** Hands every idea of the query to the consumer, a page at a time, so an export never holds the whole list. */
-    public void each(IdeaQuery query, java.util.function.Consumer<IdeaCard> consumer) {
+    public void each(IdeaQuery filters, java.util.function.Consumer<IdeaCard> consumer) {
+        var query = resolved(filters);
         for (long offset = 0; ; offset += EXPORT_BATCH) {
             var rows = ideas.search(query, EXPORT_BATCH, offset);
             cards(rows).forEach(consumer);
@@ -112,6 +116,7 @@ public class IdeaFinder {
         history.forEach(change -> people.add(change.changedBy()));
         comments.forEach(comment -> people.add(comment.authorId()));
         Map<UUID, String> names = identity.displayNames(people);
+        var labelled = labels.of(List.of(idea.id())).get(idea.id());
         int myVote = viewer == null
                 ? 0
                 : ideas.vote(idea.id(), viewer).map(Ideas.CastVote::value).orElse(0);
@@ -147,13 +152,16 @@ public class IdeaFinder {
                                 comment.bodyHtml(),
                                 comment.staff(),
                                 comment.createdAt()))
-                        .toList());
+                        .toList(),
+                labelled.tags(),
+                labelled.language());
     }
 
     private List<IdeaCard> cards(List<Ideas.IdeaSummary> rows) {
         Set<UUID> authors = new HashSet<>();
         rows.forEach(row -> authors.add(row.authorId()));
         Map<UUID, String> names = identity.displayNames(authors);
+        var labelled = labels.of(rows.stream().map(Ideas.IdeaSummary::id).toList());
         return rows.stream()
                 .map(row -> new IdeaCard(
                         row.number(),
@@ -164,8 +172,16 @@ public class IdeaFinder {
                         row.categoryName(),
                         row.comments(),
                         name(names, row.authorId()),
-                        row.createdAt()))
+                        row.createdAt(),
+                        labelled.get(row.id()).tags(),
+                        labelled.get(row.id()).language()))
                 .toList();
+    }
+
+    /** The query with its tag's id; a tag nobody uses stays unresolved and matches no idea. */
+    private IdeaQuery resolved(IdeaQuery query) {
+        String tag = query.tag();
+        return tag == null ? query : labels.tagId(tag).map(query::withTagId).orElse(query);
     }
 
     private static String name(Map<UUID, String> names, UUID id) {
@@ -181,7 +197,9 @@ public class IdeaFinder {
             String category,
             int comments,
             String author,
-            Instant createdAt) {}
+            Instant createdAt,
+            List<String> tags,
+            String language) {}
 
     public record IdeaPage(
             long number,
@@ -199,7 +217,9 @@ public class IdeaFinder {
             Instant createdAt,
             int myVote,
             List<HistoryEntry> history,
-            List<CommentView> comments) {}
+            List<CommentView> comments,
+            List<String> tags,
+            String language) {}
 
     /** {@code automatic}: archived by the system for want of an update, not by a person. */
     public record HistoryEntry(

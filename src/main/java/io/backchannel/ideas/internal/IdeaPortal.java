@@ -4,9 +4,11 @@ import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeaStatusChanged;
 import io.backchannel.ideas.IdeaSubmitted;
 import io.backchannel.system.NotFoundException;
+import io.backchannel.text.Languages;
 import io.backchannel.text.SafeMarkdown;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdeaPortal {
 
     private final Ideas ideas;
+    private final Labels labels;
     private final Categories categories;
     private final Merges merges;
     private final Blocks blocks;
@@ -29,6 +32,7 @@ public class IdeaPortal {
 
     IdeaPortal(
             Ideas ideas,
+            Labels labels,
             Categories categories,
             Merges merges,
             Blocks blocks,
@@ -37,6 +41,7 @@ public class IdeaPortal {
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
         this.ideas = ideas;
+        this.labels = labels;
         this.categories = categories;
         this.merges = merges;
         this.blocks = blocks;
@@ -47,18 +52,22 @@ public class IdeaPortal {
     }
 
     /**
-     * Posts the idea with its author's own promote, and returns its public number. On a pre-moderated board the idea
-     * waits for staff, and {@link IdeaSubmitted} follows only when staff approve it (see {@code Moderation}).
+     * Posts the idea with its author's own promote, its tags (refused with {@link TagNames.InvalidTags}) and its
+     * detected language, and returns its public number. On a pre-moderated board the idea waits for staff, and
+     * {@link IdeaSubmitted} follows only when staff approve it (see {@code Moderation}).
      */
-    public long submit(UUID authorId, UUID categoryId, String title, String markdown) {
+    public long submit(UUID authorId, UUID categoryId, String title, String markdown, List<String> tags) {
         blocks.requireAllowed(authorId);
         var category = categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
+        var tagNames = TagNames.parse(String.join(",", tags));
         Instant now = Instant.now();
         String body = markdown.strip();
         String moderation = category.preModerated() ? Ideas.PENDING : Ideas.PUBLISHED;
         var submitted = ideas.insert(
                 title.strip(), body, SafeMarkdown.toHtml(body), categoryId, authorId, hot.weight(now), moderation);
         ideas.putVote(submitted.id(), authorId, 1, now, VoteOrigin.UNKNOWN);
+        labels.set(submitted.id(), tagNames);
+        labels.setLanguage(submitted.id(), Languages.detect(title + "\n" + body));
         if (!category.preModerated()) {
             events.publishEvent(new IdeaSubmitted(submitted.id(), submitted.number(), authorId));
         }

@@ -17,8 +17,25 @@ public record IdeaQuery(
         String text,
         @Nullable UUID author,
         @Nullable UUID votedBy,
-        @Nullable UUID statusLabel) {
+        @Nullable UUID statusLabel,
+        @Nullable String tag,
+        @Nullable String language,
+        @Nullable UUID tagId) {
 
+    /** Filtered by tag name; the finder looks up the tag's id before it asks the database. */
+    public IdeaQuery(
+            Sort sort,
+            @Nullable String category,
+            @Nullable IdeaStatus status,
+            String text,
+            @Nullable UUID author,
+            @Nullable UUID votedBy,
+            @Nullable String tag,
+            @Nullable String language) {
+        this(sort, category, status, text, author, votedBy, null, tag, language, null);
+    }
+
+    /** Without tag and language filter. */
     public IdeaQuery(
             Sort sort,
             @Nullable String category,
@@ -26,7 +43,7 @@ public record IdeaQuery(
             String text,
             @Nullable UUID author,
             @Nullable UUID votedBy) {
-        this(sort, category, status, text, author, votedBy, null);
+        this(sort, category, status, text, author, votedBy, null, null, null, null);
     }
 
     public enum Sort {
@@ -80,7 +97,22 @@ public record IdeaQuery(
         if (votedBy != null) {
             conditions.add("exists (select 1 from ideas_vote v where v.idea_id = i.id and v.account_id = ?)");
         }
+        if (tagId != null) {
+            // By id, not by name through a join: the planner then knows from its statistics whether the tag is rare
+            // (read its ideas by the tag index) or common (walk the sort order and check each idea).
+            conditions.add("i.id in (select it.idea_id from ideas_idea_tag it where it.tag_id = ?)");
+        } else if (tag != null) {
+            conditions.add("false");
+        }
+        if (language != null) {
+            conditions.add("i.language = ?");
+        }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /** The same query with the id of its tag, as looked up by the finder. */
+    IdeaQuery withTagId(UUID id) {
+        return new IdeaQuery(sort, category, status, text, author, votedBy, statusLabel, tag, language, id);
     }
 
     List<Object> parameters() {
@@ -104,6 +136,12 @@ public record IdeaQuery(
         }
         if (votedBy != null) {
             parameters.add(votedBy);
+        }
+        if (tagId != null) {
+            parameters.add(tagId);
+        }
+        if (language != null) {
+            parameters.add(language);
         }
         return parameters;
     }

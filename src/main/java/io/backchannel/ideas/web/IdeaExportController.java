@@ -29,13 +29,27 @@ class IdeaExportController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             HttpServletResponse response)
             throws IOException {
         CsvWriter.prepare(response, "ideas.csv");
         try (var csv = new CsvWriter(response.getWriter())) {
-            csv.row("number", "title", "board", "status", "status_name", "score", "comments", "author", "created_at");
+            csv.row(
+                    "number",
+                    "title",
+                    "board",
+                    "status",
+                    "status_name",
+                    "score",
+                    "comments",
+                    "author",
+                    "created_at",
+                    "tags",
+                    "language");
             finder.each(
-                    IdeaLists.query(sort, category, statuses.parse(status).orElse(null), q, false, false, null),
+                    IdeaLists.query(
+                            sort, category, statuses.parse(status).orElse(null), q, tag, language, false, false, null),
                     idea -> csv.row(
                             String.valueOf(idea.number()),
                             idea.title(),
@@ -45,7 +59,9 @@ class IdeaExportController {
                             String.valueOf(idea.score()),
                             String.valueOf(idea.comments()),
                             idea.author(),
-                            idea.createdAt().toString()));
+                            idea.createdAt().toString(),
+                            String.join(" ", idea.tags()),
+                            idea.language()));
         }
     }
 }

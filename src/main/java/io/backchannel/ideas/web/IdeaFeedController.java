@@ -46,12 +46,15 @@ class IdeaFeedController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale)
             throws IOException {
         var entries = finder
-                .feed(IdeaLists.query(sort, category, statuses.parse(status).orElse(null), q, false, false, null))
+                .feed(IdeaLists.query(
+                        sort, category, statuses.parse(status).orElse(null), q, tag, language, false, false, null))
                 .stream()
                 .map(idea -> new AtomWriter.Entry(
                         url(idea.number()),

@@ -15,10 +15,11 @@ final class IdeaForms {
                     String title,
             @NotNull(message = "{validation.choose-one}") @Nullable UUID category,
             @NotBlank(message = "{validation.required}") @Size(max = 10000, message = "{validation.too-long}") @Nullable
-                    String description) {
+                    String description,
+            @Size(max = 300, message = "{validation.too-long}") @Nullable String tags) {
 
         static SubmitForm empty() {
-            return new SubmitForm("", null, "");
+            return new SubmitForm("", null, "", "");
         }
     }
 

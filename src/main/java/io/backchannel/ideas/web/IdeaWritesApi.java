@@ -3,6 +3,7 @@ package io.backchannel.ideas.web;
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaPortal;
+import io.backchannel.ideas.internal.TagNames;
 import io.backchannel.ideas.internal.VoteBudgets;
 import io.backchannel.identity.SignedInAccount;
 import io.backchannel.system.RateLimits;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -72,11 +74,17 @@ class IdeaWritesApi {
                 .findFirst()
                 .orElseThrow(() -> new IdeaApiProblems.InvalidField("category", "validation.choice"))
                 .id();
-        long number = portal.submit(
-                account.id(),
-                category,
-                Objects.requireNonNull(body.title()),
-                Objects.requireNonNull(body.description()));
+        long number;
+        try {
+            number = portal.submit(
+                    account.id(),
+                    category,
+                    Objects.requireNonNull(body.title()),
+                    Objects.requireNonNull(body.description()),
+                    Objects.requireNonNullElse(body.tags(), List.of()));
+        } catch (TagNames.InvalidTags e) {
+            throw new IdeaApiProblems.InvalidField("tags", IdeaTagsController.refusal(e.reason()));
+        }
         return ResponseEntity.created(URI.create("/api/ideas/" + number))
                 .body(IdeasApi.IdeaDocument.of(finder.idea(number, account.id())));
     }
@@ -159,7 +167,8 @@ class IdeaWritesApi {
             @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.too-long}") @Nullable
                     String category,
             @NotBlank(message = "{validation.required}") @Size(max = 10000, message = "{validation.too-long}") @Nullable
-                    String description) {}
+                    String description,
+            @Nullable List<String> tags) {}
 
     record NewVote(
             @NotNull(message = "{validation.required}")

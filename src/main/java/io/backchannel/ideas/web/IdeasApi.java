@@ -34,8 +34,10 @@ class IdeasApi {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable IdeaStatus status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             @RequestParam(defaultValue = "1") int page) {
-        return finder.page(IdeaLists.query(sort, category, status, q, false, false, null), page);
+        return finder.page(IdeaLists.query(sort, category, status, q, tag, language, false, false, null), page);
     }
 
     @GetMapping("/{number}")
@@ -57,7 +59,9 @@ class IdeasApi {
             String author,
             Instant createdAt,
             List<IdeaFinder.HistoryEntry> history,
-            List<IdeaFinder.CommentView> comments) {
+            List<IdeaFinder.CommentView> comments,
+            List<String> tags,
+            String language) {
 
         static IdeaDocument of(IdeaFinder.IdeaPage idea) {
             return new IdeaDocument(
@@ -72,7 +76,9 @@ class IdeasApi {
                     idea.author(),
                     idea.createdAt(),
                     idea.history(),
-                    idea.comments());
+                    idea.comments(),
+                    idea.tags(),
+                    idea.language());
         }
     }
 }

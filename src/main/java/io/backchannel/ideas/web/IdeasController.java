@@ -2,6 +2,7 @@ package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
@@ -17,6 +18,7 @@ import io.backchannel.system.NotFoundException;
 import io.backchannel.system.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +43,7 @@ class IdeasController {
     static final String IN_ACTION = "ideas/in-action";
 
     private final IdeaFinder finder;
+    private final IdeaLabels labels;
     private final IdeaPortal portal;
     private final RateLimits limits;
     private final IdeaStatuses statuses;
@@ -53,6 +56,7 @@ class IdeasController {
 
     IdeasController(
             IdeaFinder finder,
+            IdeaLabels labels,
             IdeaPortal portal,
             RateLimits limits,
             IdeaStatuses statuses,
@@ -63,6 +67,7 @@ class IdeasController {
             VoteBudgets budgets,
             VoteOrigins origins) {
         this.finder = finder;
+        this.labels = labels;
         this.portal = portal;
         this.limits = limits;
         this.statuses = statuses;
@@ -80,13 +85,15 @@ class IdeasController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String language,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean voted,
             @RequestParam(defaultValue = "1") int page,
             @AuthenticationPrincipal @Nullable SignedInAccount account,
             Model model) {
         var choice = statuses.parse(status).orElse(null);
-        var query = IdeaLists.query(sort, category, choice, q, mine, voted, account);
+        var query = IdeaLists.query(sort, category, choice, q, tag, language, mine, voted, account);
         model.addAttribute("ideas", finder.page(query, page));
         model.addAttribute("sort", sort);
         model.addAttribute("sorts", IdeaQuery.Sort.values());
@@ -98,6 +105,10 @@ class IdeasController {
         model.addAttribute("mine", mine);
         model.addAttribute("voted", voted);
         addBudget(account, query.category(), model);
+        model.addAttribute("tag", query.tag());
+        model.addAttribute("language", query.language());
+        model.addAttribute("popularTags", labels.popularTags());
+        model.addAttribute("languages", labels.languages());
         return LIST;
     }
 
@@ -131,6 +142,7 @@ class IdeasController {
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("categories", finder.categories());
+        List<String> tags = IdeaTagsController.parse(form.tags(), result);
         if (result.hasErrors()) {
             return NEW;
         }
@@ -143,7 +155,8 @@ class IdeasController {
                     account.id(),
                     Objects.requireNonNull(form.category()),
                     Objects.requireNonNull(form.title()),
-                    Objects.requireNonNull(form.description()));
+                    Objects.requireNonNull(form.description()),
+                    tags);
             redirect.addFlashAttribute("flash", "ideas.submitted");
             return "redirect:/ideas/" + number;
         } catch (NotFoundException e) {

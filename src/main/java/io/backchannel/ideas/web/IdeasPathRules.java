@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Anyone reads ideas, on the pages and through the API; posting, voting and commenting need a login; answering and
- * exporting need staff. Unsubscribe links from mails work without a login.
+ * exporting (and re-tagging) need staff. Unsubscribe links from mails work without a login.
  */
 @Component
 class IdeasPathRules implements PathRules {
@@ -22,7 +22,8 @@ class IdeasPathRules implements PathRules {
                 .authenticated()
                 .requestMatchers("/ideas/unsubscribe/*")
                 .permitAll()
-                .requestMatchers(HttpMethod.POST, "/ideas/*/status", "/ideas/*/merge", "/api/ideas/*/status")
+                .requestMatchers(
+                        HttpMethod.POST, "/ideas/*/status", "/ideas/*/merge", "/ideas/*/tags", "/api/ideas/*/status")
                 .hasAnyRole("STAFF", "ADMIN")
                 .requestMatchers(HttpMethod.GET, "/ideas/export.csv")
                 .hasAnyRole("STAFF", "ADMIN")

@@ -1,0 +1,211 @@
+package io.backchannel.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetector;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which language a text is written in, as an ISO 639-1 code ("de"), or {@link #UNKNOWN} when the text is too short or
+ * the guess is not clearly better than the next one. Uses the Apache OpenNLP model of 103 languages (Leipzig corpora),
+ * loaded on first use (about 0.6 s and 10 MB) and shared by all threads.
+ */
+public final class Languages {
+
+    public static final String UNKNOWN = "unknown";
+
+    /** The model file inside {@code opennlp-models-langdetect}. */
+    static final String MODEL = "/langdetect-183.bin";
+
+    /** Fewer letters than this say too little; an ideograph or syllable block counts as {@link #DENSE} letters. */
+    static final int MIN_LETTERS = 12;
+
+    static final int DENSE = 3;
+
+    /** Longer texts add cost but no certainty. */
+    static final int MAX_CHARS = 2_000;
+
+    /** The best guess must beat the runner-up by this factor, and the even spread by {@link #ABOVE_EVEN}. */
+    static final double LEAD = 1.15;
+
+    static final double ABOVE_EVEN = 1.5;
+
+    /**
+     * The model's ISO 639-3 codes whose ISO 639-1 code the JDK does not know: individual languages of a macrolanguage,
+     * and both Norwegian written standards as "no".
+     */
+    private static final Map<String, String> INDIVIDUAL = Map.of(
+            "cmn", "zh",
+            "nob", "no",
+            "nno", "no",
+            "pes", "fa",
+            "lvs", "lv",
+            "ekk", "et",
+            "plt", "mg",
+            "pnb", "pa");
+
+    private Languages() {}
+
+    /** The ISO 639-1 code of the text's language, or {@link #UNKNOWN}; never throws for any string. */
+    public static String detect(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return UNKNOWN;
+        }
+        String sample = sample(text);
+        if (weight(sample) < MIN_LETTERS) {
+            return UNKNOWN;
+        }
+        String script = byScript(sample);
+        if (script != null) {
+            return script;
+        }
+        return best(Model.DETECTOR.predictLanguages(sample), Model.LANGUAGES);
+    }
+
+    /** Every code {@link #detect} can answer, {@link #UNKNOWN} included. */
+    public static Set<String> codes() {
+        var codes = new TreeSet<>(Model.CODES.values());
+        codes.add(UNKNOWN);
+        return codes;
+    }
+
+    /** The ISO 639-1 code for an ISO 639-3 code, or {@link #UNKNOWN} for languages without one. */
+    static String iso1(String iso3) {
+        String individual = INDIVIDUAL.get(iso3);
+        if (individual != null) {
+            return individual;
+        }
+        return ISO3_TO_ISO1.getOrDefault(iso3, UNKNOWN);
+    }
+
+    /**
+     * The best guess if it leads the best guess of another language clearly; the two Norwegian standards count as one
+     * language, so that their closeness does not hide a clear "no".
+     */
+    static String best(Language[] guesses, int languages) {
+        if (guesses.length == 0) {
+            return UNKNOWN;
+        }
+        var ranked = Arrays.stream(guesses)
+                .sorted(Comparator.comparingDouble(Language::getConfidence).reversed())
+                .toList();
+        String code = iso1(ranked.get(0).getLang());
+        double first = ranked.get(0).getConfidence();
+        double second = ranked.stream()
+                .filter(guess -> !iso1(guess.getLang()).equals(code))
+                .mapToDouble(Language::getConfidence)
+                .findFirst()
+                .orElse(0);
+        boolean clear = first >= ABOVE_EVEN / languages && first >= LEAD * second;
+        return clear ? code : UNKNOWN;
+    }
+
+    /**
+     * Chinese, Japanese and Korean by their scripts, which is surer than the model for short texts: Hangul is Korean,
+     * kana is Japanese, ideographs without kana are Chinese. Null when the text is mostly in other scripts, each ideograph or syllable counting as {@link #DENSE} letters.
+     */
+    static @Nullable String byScript(String text) {
+        int letters = 0;
+        int han = 0;
+        int kana = 0;
+        int hangul = 0;
+        for (int cp : text.codePoints().filter(Character::isLetter).toArray()) {
+            switch (Character.UnicodeScript.of(cp)) {
+                case HAN -> han += DENSE;
+                case HIRAGANA, KATAKANA -> kana += DENSE;
+                case HANGUL -> hangul += DENSE;
+                default -> letters++;
+            }
+        }
+        letters += han + kana + hangul;
+        if (2 * hangul > letters) {
+            return "ko";
+        }
+        if (kana > 0 && 2 * (kana + han) > letters) {
+            return "ja";
+        }
+        return 2 * han > letters ? "zh" : null;
+    }
+
+    private static String sample(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return text.substring(0, end);
+    }
+
+    /** How much language the text holds: letters, with ideographs, kana and Hangul counting more. */
+    static int weight(String text) {
+        return text.codePoints()
+                .filter(Character::isLetter)
+                .map(cp -> dense(cp) ? DENSE : 1)
+                .sum();
+    }
+
+    private static boolean dense(int codePoint) {
+        var script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL;
+    }
+
+    private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
+
+    private static Map<String, String> iso3ToIso1() {
+        Map<String, String> map = new HashMap<>();
+        for (String iso1 : Locale.getISOLanguages()) {
+            try {
+                map.putIfAbsent(Locale.of(iso1).getISO3Language(), iso1);
+            } catch (java.util.MissingResourceException e) {
+                // The JDK knows no three-letter code for it; the model cannot name it then either.
+            }
+        }
+        return map;
+    }
+
+    /** Holder: the model loads when a text is first long enough to detect, once, however many threads ask. */
+    private static final class Model {
+
+        static final LanguageDetector DETECTOR;
+
+        static final Map<String, String> CODES;
+
+        static final int LANGUAGES;
+
+        static {
+            try (InputStream in = Languages.class.getResourceAsStream(MODEL)) {
+                if (in == null) {
+                    throw new IllegalStateException("Language model " + MODEL + " is not on the class path");
+                }
+                var model = new LanguageDetectorModel(in);
+                DETECTOR = new ThreadSafeLanguageDetectorME(model);
+                String[] supported = new LanguageDetectorME(model).getSupportedLanguages();
+                LANGUAGES = supported.length;
+                Map<String, String> codes = new HashMap<>();
+                Arrays.stream(supported).forEach(iso3 -> {
+                    String iso1 = iso1(iso3);
+                    if (!iso1.equals(UNKNOWN)) {
+                        codes.put(iso3, iso1);
+                    }
+                });
+                CODES = Map.copyOf(codes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the language model " + MODEL, e);
+            }
+        }
+    }
+}
