@@ -27,11 +27,13 @@ public class IdeaFinder {
     private final Ideas ideas;
     private final Categories categories;
     private final IdentityManagement identity;
+    private final Badges badges;
 
-    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity) {
+    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity, Badges badges) {
         this.ideas = ideas;
         this.categories = categories;
         this.identity = identity;
+        this.badges = badges;
     }
 
     public ListPage<IdeaCard> page(IdeaQuery query, int page) {
@@ -105,6 +107,9 @@ public class IdeaFinder {
         history.forEach(change -> people.add(change.changedBy()));
         comments.forEach(comment -> people.add(comment.authorId()));
         Map<UUID, String> names = identity.displayNames(people);
+        var authors = new HashSet<UUID>();
+        authors.add(idea.authorId());
+        comments.forEach(comment -> authors.add(comment.authorId()));
         int myVote = viewer == null
                 ? 0
                 : ideas.vote(idea.id(), viewer).map(Ideas.CastVote::value).orElse(0);
@@ -135,8 +140,11 @@ public class IdeaFinder {
                                 name(names, comment.authorId()),
                                 comment.bodyHtml(),
                                 comment.staff(),
-                                comment.createdAt()))
-                        .toList());
+                                comment.createdAt(),
+                                comment.authorId()))
+                        .toList(),
+                idea.authorId(),
+                badges.of(authors));
     }
 
     private List<IdeaCard> cards(List<Ideas.IdeaSummary> rows) {
@@ -185,7 +193,9 @@ public class IdeaFinder {
             Instant createdAt,
             int myVote,
             List<HistoryEntry> history,
-            List<CommentView> comments) {}
+            List<CommentView> comments,
+            UUID authorId,
+            Badges.PeopleBadges badges) {}
 
     public record HistoryEntry(
             IdeaStatus from, IdeaStatus to, String explanation, String changedBy, Instant changedAt) {}
@@ -205,5 +215,5 @@ public class IdeaFinder {
     public record ImplementedIdea(
             long number, String title, String category, Instant implementedAt, String explanation) {}
 
-    public record CommentView(String author, String bodyHtml, boolean staff, Instant createdAt) {}
+    public record CommentView(String author, String bodyHtml, boolean staff, Instant createdAt, UUID authorId) {}
 }

@@ -4,6 +4,7 @@ import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
+import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
 import io.backchannel.ideas.web.IdeaForms.StatusForm;
 import io.backchannel.ideas.web.IdeaForms.SubmitForm;
@@ -38,11 +39,13 @@ class IdeasController {
     private final IdeaFinder finder;
     private final IdeaPortal portal;
     private final RateLimits limits;
+    private final StormSessions storms;
 
-    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits) {
+    IdeasController(IdeaFinder finder, IdeaPortal portal, RateLimits limits, StormSessions storms) {
         this.finder = finder;
         this.portal = portal;
         this.limits = limits;
+        this.storms = storms;
     }
 
     @GetMapping("/ideas")
@@ -67,6 +70,7 @@ class IdeasController {
         model.addAttribute("q", q);
         model.addAttribute("mine", mine);
         model.addAttribute("voted", voted);
+        model.addAttribute("openStorms", storms.open());
         return LIST;
     }
 
@@ -85,9 +89,10 @@ class IdeasController {
     }
 
     @GetMapping("/ideas/new")
-    String initSubmitForm(Model model) {
+    String initSubmitForm(@RequestParam(required = false) @Nullable String storm, Model model) {
         model.addAttribute("form", SubmitForm.empty());
         model.addAttribute("categories", finder.categories());
+        offerStorms(storm, model);
         return NEW;
     }
 
@@ -95,11 +100,13 @@ class IdeasController {
     String processSubmitForm(
             @Valid @ModelAttribute("form") SubmitForm form,
             BindingResult result,
+            @RequestParam(required = false) @Nullable String storm,
             @AuthenticationPrincipal SignedInAccount account,
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("categories", finder.categories());
+        offerStorms(storm, model);
         if (result.hasErrors()) {
             return NEW;
         }
@@ -108,7 +115,8 @@ class IdeasController {
             return NEW;
         }
         try {
-            long number = portal.submit(
+            long number = storms.submit(
+                    storm,
                     account.id(),
                     Objects.requireNonNull(form.category()),
                     Objects.requireNonNull(form.title()),
@@ -118,7 +126,19 @@ class IdeasController {
         } catch (NotFoundException e) {
             result.rejectValue("category", "validation.choice");
             return NEW;
+        } catch (StormSessions.StormClosed e) {
+            result.reject("ideas.storm.closed");
+            return NEW;
+        } catch (StormSessions.WrongBoard e) {
+            result.rejectValue("category", "ideas.storm.wrong-board", new Object[] {e.board()}, null);
+            return NEW;
         }
+    }
+
+    /** Open storm sessions an idea may join; {@code storm} is the one chosen, e.g. from the session's page. */
+    private void offerStorms(@Nullable String storm, Model model) {
+        model.addAttribute("openStorms", storms.open());
+        model.addAttribute("storm", storm);
     }
 
     @GetMapping("/ideas/{number}")
