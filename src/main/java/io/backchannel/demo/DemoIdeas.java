@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class DemoIdeas {
 
     private final IdeasManagement ideas;
+    private final DemoStorms storms;
 
-    DemoIdeas(IdeasManagement ideas) {
+    DemoIdeas(IdeasManagement ideas, DemoStorms storms) {
         this.ideas = ideas;
+        this.storms = storms;
     }
 
     /** Fills the portal; {@code people} are the demo accounts by login name. */
@@ -57,5 +59,6 @@ class DemoIdeas {
                 "Segmente gibt es jetzt einzeln im Shop, ab 4,90 €. Danke für die Idee!",
                 people.get("pia"));
         ideas.changeStatus(repairCafe, IdeaStatus.UNDER_REVIEW, "", people.get("sam"));
+        storms.load(people, products, service);
     }
 }

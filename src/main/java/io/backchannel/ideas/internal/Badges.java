@@ -75,7 +75,7 @@ public class Badges {
                         union all
                         select k.author_id, 'HELPFUL_COMMENTER' from ideas_comment k join ideas_idea i on i.id = k.idea_id
                         where k.author_id in (:people) and not k.staff and k.author_id <> i.author_id
-                          and i.implemented_at is not null and k.created_at < i.implemented_at
+                          and i.implemented_at is not null and k.created_at <= i.implemented_at
                         group by k.author_id having count(distinct i.id) >= :helpful""")
                 .param("people", people)
                 .param("helpful", helpfulComments)
@@ -128,13 +128,18 @@ public class Badges {
         Map<UUID, List<YearMonth>> months = new HashMap<>();
         jdbc.sql(
                         """
+                        with received as (
+                            select author_id, month, sum(value) as received from (
+                                select i.author_id, to_char(i.created_at at time zone :zone, 'YYYY-MM') as month,
+                                       v.value
+                                from ideas_idea i
+                                join ideas_vote v on v.idea_id = i.id and v.account_id <> i.author_id
+                            ) votes group by author_id, month
+                        )
                         select author_id, month from (
-                            select i.author_id, to_char(i.created_at at time zone :zone, 'YYYY-MM') as month,
-                                   sum(v.value) as received,
-                                   rank() over (partition by to_char(i.created_at at time zone :zone, 'YYYY-MM')
-                                                order by sum(v.value) desc) as place
-                            from ideas_idea i join ideas_vote v on v.idea_id = i.id and v.account_id <> i.author_id
-                            group by i.author_id, to_char(i.created_at at time zone :zone, 'YYYY-MM')
+                            select author_id, month, received,
+                                   rank() over (partition by month order by received desc) as place
+                            from received
                         ) ranked where place = 1 and received > 0 order by month desc""")
                 .param("zone", zone)
                 .query((rs, row) ->

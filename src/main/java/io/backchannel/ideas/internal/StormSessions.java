@@ -56,6 +56,13 @@ public class StormSessions {
         storms.update(id, draft, SafeMarkdown.toHtml(draft.description()));
     }
 
+    public void reschedule(String slug, Instant startsAt, Instant endsAt) {
+        var storm = storms.bySlug(slug).orElseThrow(() -> new NotFoundException("storm " + slug));
+        update(
+                storm.id(),
+                new Storms.Draft(storm.title(), storm.descriptionMarkdown(), storm.categoryId(), startsAt, endsAt));
+    }
+
     /**
      * Posts an idea, for the session named by its slug if there is one. An idea joins a session only while it is
      * open, and only on the session's board if it has one; otherwise nothing is posted.
