@@ -136,7 +136,8 @@ class BadgesTests {
         assertThat(badges(tied)).contains("Top contributor");
         assertThat(badges(runnerUp)).doesNotContain("Top contributor");
         assertThat(badges(selfVoter)).doesNotContain("Top contributor");
-        assertThat(profile(leader).select(".badge-card li").eachText()).containsExactly("March " + month.getYear());
+        assertThat(profile(leader).select(".badge-card li").eachText())
+                .containsExactly("Top contributor of March " + month.getYear());
 
         ideas.vote(runnerUpIdea, voters.get(2), 1);
         ideas.vote(alone, voters.get(0), 1);
