@@ -3,7 +3,6 @@ package io.backchannel.ideas.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  *
  * The first, second and fourth rules are per-person look-ups on indexed columns, answered for all people on a page in
  * one query. The monthly leaders need the votes of every idea, so they are computed for the whole portal at most once
- * per {@code backchannel.ideas.badges.leaders-refresh} and held in memory: leaders change slowly, and the portal
- * publishes no event per vote that could keep a materialised table current.
+ * per {@code backchannel.ideas.badges.leaders-refresh} and held in memory (on each node): leaders change slowly, and
+ * the portal publishes no event per vote that could keep a materialised table current.
  */
 @Component
 public class Badges {
@@ -44,19 +44,18 @@ public class Badges {
     private final int helpfulComments;
     private final Duration leadersRefresh;
     private final String zone;
+    private final AtomicBoolean counting = new AtomicBoolean();
     private volatile @Nullable Leaders leaders;
 
     Badges(
             JdbcClient jdbc,
             @Value("${backchannel.ideas.badges.helpful-comments:3}") int helpfulComments,
             @Value("${backchannel.ideas.badges.leaders-refresh:10m}") Duration leadersRefresh,
-            @Value("${backchannel.time-zone:}") String zone) {
+            SiteZone zone) {
         this.jdbc = jdbc;
         this.helpfulComments = Math.max(1, helpfulComments);
         this.leadersRefresh = leadersRefresh;
-        this.zone = zone.isBlank()
-                ? ZoneId.systemDefault().getId()
-                : ZoneId.of(zone).getId();
+        this.zone = zone.zone().getId();
     }
 
     /** The badges of each of these people, in one query; people without badges are left out. */
@@ -109,19 +108,31 @@ public class Badges {
         return of(List.of(person)).of(person);
     }
 
+    /**
+     * The monthly leaders as last counted. The first request counts them; later, a stale count is still served while
+     * one background thread counts again, so that no page waits for the count. A zero refresh counts on every call.
+     */
     private Leaders leaders() {
         var current = leaders;
-        if (current != null && current.computedAt().plus(leadersRefresh).isAfter(Instant.now())) {
-            return current;
+        if (current == null || leadersRefresh.isZero()) {
+            return countLeaders();
         }
-        synchronized (this) {
-            current = leaders;
-            if (current == null || !current.computedAt().plus(leadersRefresh).isAfter(Instant.now())) {
-                current = new Leaders(Instant.now(), monthlyLeaders());
-                leaders = current;
-            }
-            return current;
+        if (!current.computedAt().plus(leadersRefresh).isAfter(Instant.now()) && counting.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("badge-leaders").start(() -> {
+                try {
+                    countLeaders();
+                } finally {
+                    counting.set(false);
+                }
+            });
         }
+        return current;
+    }
+
+    private synchronized Leaders countLeaders() {
+        var current = new Leaders(Instant.now(), monthlyLeaders());
+        leaders = current;
+        return current;
     }
 
     private Map<UUID, List<YearMonth>> monthlyLeaders() {

@@ -1,6 +1,7 @@
 package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.internal.IdeaFinder;
+import io.backchannel.ideas.internal.SiteZone;
 import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.internal.Storms;
 import io.backchannel.identity.SignedInAccount;
@@ -16,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,10 +43,10 @@ class StormsController {
     private final IdeaFinder finder;
     private final ZoneId zone;
 
-    StormsController(StormSessions storms, IdeaFinder finder, @Value("${backchannel.time-zone:}") String zone) {
+    StormsController(StormSessions storms, IdeaFinder finder, SiteZone zone) {
         this.storms = storms;
         this.finder = finder;
-        this.zone = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        this.zone = zone.zone();
     }
 
     @GetMapping("/ideas/storms")
