@@ -139,6 +139,14 @@ class BadgesTests {
         assertThat(profile(leader).select(".badge-card li").eachText())
                 .containsExactly("Top contributor of March " + month.getYear());
 
+        assertThat(Jsoup.parse(mvc.perform(get("/ideas/people/" + leader).header("Accept-Language", "de"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select(".badge-card li")
+                        .eachText())
+                .containsExactly("Top-Ideengeber im März " + month.getYear());
+
         ideas.vote(runnerUpIdea, voters.get(2), 1);
         ideas.vote(alone, voters.get(0), 1);
         assertThat(badges(runnerUp)).contains("Top contributor");

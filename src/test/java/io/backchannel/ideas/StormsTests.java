@@ -259,8 +259,9 @@ class StormsTests {
             assertThat(count("select count(*) from ideas_idea where title = ?", title))
                     .isZero();
         }
-        mvc.perform(get("/ideas/new").session(customer))
-                .andExpect(content().string(not(containsString("value=\"" + ended + "\""))));
+        mvc.perform(get("/ideas/new").param("storm", ended).session(customer))
+                .andExpect(content().string(not(containsString("value=\"" + ended + "\""))))
+                .andExpect(content().string(containsString("This storm session does not take ideas now")));
     }
 
     @Test
@@ -305,6 +306,12 @@ class StormsTests {
         assertThat(results.select("ol:not(.ideas) > li a").eachText())
                 .containsExactly("Best storm idea", "Second storm idea");
         assertThat(results.text()).contains("Planned", "Ended").doesNotContain("Idea outside the session");
+        assertThat(Jsoup.parse(mvc.perform(get("/ideas/storms/" + slug).header("Accept-Language", "de"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .text())
+                .contains("Ergebnisse", "Abstimmende Personen", "Beendet", "Geplant");
         mvc.perform(get("/ideas/storms")).andExpect(content().string(containsString("Results session")));
         mvc.perform(get("/ideas/storms/no-such-session")).andExpect(status().isNotFound());
     }

@@ -92,7 +92,9 @@ class IdeasController {
     String initSubmitForm(@RequestParam(required = false) @Nullable String storm, Model model) {
         model.addAttribute("form", SubmitForm.empty());
         model.addAttribute("categories", finder.categories());
-        offerStorms(storm, model);
+        if (!offerStorms(storm, model)) {
+            model.addAttribute("flashError", "ideas.storm.closed");
+        }
         return NEW;
     }
 
@@ -135,10 +137,17 @@ class IdeasController {
         }
     }
 
-    /** Open storm sessions an idea may join; {@code storm} is the one chosen, e.g. from the session's page. */
-    private void offerStorms(@Nullable String storm, Model model) {
-        model.addAttribute("openStorms", storms.open());
+    /**
+     * Open storm sessions an idea may join; {@code storm} is the one chosen, e.g. from the session's page. Answers
+     * whether the chosen one (if any) is open.
+     */
+    private boolean offerStorms(@Nullable String storm, Model model) {
+        var open = storms.open();
+        model.addAttribute("openStorms", open);
         model.addAttribute("storm", storm);
+        return storm == null
+                || storm.isBlank()
+                || open.stream().anyMatch(s -> s.slug().equals(storm));
     }
 
     @GetMapping("/ideas/{number}")
