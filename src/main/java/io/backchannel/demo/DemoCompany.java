@@ -44,7 +44,8 @@ class DemoCompany implements ApplicationRunner {
     private static final List<Person> CUSTOMERS = List.of(
             new Person("kim", "Kim Kundin", Set.of(Role.CUSTOMER), "de", List.of()),
             new Person("lee", "Lee Customer", Set.of(Role.CUSTOMER), "en", List.of()),
-            new Person("maria", "María Clienta", Set.of(Role.CUSTOMER), "en", List.of()));
+            new Person("maria", "María Clienta", Set.of(Role.CUSTOMER), "en", List.of()),
+            new Person("nora", "Nora Nordlicht", Set.of(Role.CUSTOMER), "de", List.of()));
 
     private final IdentityManagement identity;
     private final DemoIdeas ideas;

@@ -20,10 +20,12 @@ class DemoIdeas {
 
     private final IdeasManagement ideas;
     private final IdentityManagement identity;
+    private final DemoStorms storms;
 
-    DemoIdeas(IdeasManagement ideas, IdentityManagement identity) {
+    DemoIdeas(IdeasManagement ideas, IdentityManagement identity, DemoStorms storms) {
         this.ideas = ideas;
         this.identity = identity;
+        this.storms = storms;
     }
 
     /** Fills the portal; {@code people} are the demo accounts by login name. */
@@ -138,5 +140,6 @@ class DemoIdeas {
                 "Guided hikes for beginners",
                 "A monthly easy hike with a guide from the store, to try out gear before buying it.");
         ideas.setVoteBudget(shop, 5);
+        storms.load(people, products, service);
     }
 }

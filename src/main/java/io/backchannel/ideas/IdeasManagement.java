@@ -4,10 +4,14 @@ import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
+import io.backchannel.ideas.internal.StormSessions;
+import io.backchannel.ideas.internal.Storms;
 import io.backchannel.ideas.internal.Triage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask of or tell the ideas portal. */
@@ -19,13 +23,21 @@ public class IdeasManagement {
     private final Triage triage;
     private final IdeaMerges merges;
     private final Discussion discussion;
+    private final StormSessions storms;
 
-    IdeasManagement(IdeaSetup setup, IdeaPortal portal, Triage triage, IdeaMerges merges, Discussion discussion) {
+    IdeasManagement(
+            IdeaSetup setup,
+            IdeaPortal portal,
+            Triage triage,
+            IdeaMerges merges,
+            Discussion discussion,
+            StormSessions storms) {
         this.setup = setup;
         this.portal = portal;
         this.triage = triage;
         this.merges = merges;
         this.discussion = discussion;
+        this.storms = storms;
     }
 
     public boolean hasCategories() {
@@ -107,5 +119,26 @@ public class IdeasManagement {
     /** Staff show the comment as an extension of its idea. */
     public void extend(UUID commentId, UUID staffId) {
         discussion.extend(commentId, staffId);
+    }
+
+    /** Sets up a storm session (the description in Markdown) and returns its address. */
+    public String createStorm(
+            String title,
+            String description,
+            @Nullable UUID categoryId,
+            Instant startsAt,
+            Instant endsAt,
+            UUID staffId) {
+        return storms.create(new Storms.Draft(title, description, categoryId, startsAt, endsAt), staffId);
+    }
+
+    /** Posts an idea for an open storm session and returns its public number. */
+    public long submitToStorm(String storm, UUID authorId, UUID categoryId, String title, String markdown) {
+        return storms.submit(storm, authorId, categoryId, title, markdown, List.of());
+    }
+
+    /** Moves a storm session's time window, e.g. to end it early. */
+    public void rescheduleStorm(String storm, Instant startsAt, Instant endsAt) {
+        storms.reschedule(storm, startsAt, endsAt);
     }
 }

@@ -178,7 +178,8 @@ public class Discussion {
                 mine,
                 mine && !hidden && row.createdAt().isAfter(editableAfter),
                 row.flaggedByViewer(),
-                row.extension());
+                row.extension(),
+                row.authorId());
     }
 
     private UUID add(UUID ideaId, long number, @Nullable UUID parent, UUID authorId, String markdown, boolean staff) {
@@ -242,7 +243,8 @@ public class Discussion {
             boolean mine,
             boolean editable,
             boolean flaggedByViewer,
-            boolean extension) {}
+            boolean extension,
+            UUID authorId) {}
 
     public record ExtensionView(
             UUID commentId, String author, String bodyHtml, String extendedBy, Instant extendedAt) {}

@@ -30,13 +30,21 @@ public class IdeaFinder {
     private final Categories categories;
     private final IdentityManagement identity;
     private final IdeaStatuses statuses;
+    private final Badges badges;
 
-    IdeaFinder(Ideas ideas, Labels labels, Categories categories, IdentityManagement identity, IdeaStatuses statuses) {
+    IdeaFinder(
+            Ideas ideas,
+            Labels labels,
+            Categories categories,
+            IdentityManagement identity,
+            IdeaStatuses statuses,
+            Badges badges) {
         this.ideas = ideas;
         this.labels = labels;
         this.categories = categories;
         this.identity = identity;
         this.statuses = statuses;
+        this.badges = badges;
     }
 
     public ListPage<IdeaCard> page(IdeaQuery filters, int page) {
@@ -117,6 +125,9 @@ public class IdeaFinder {
         comments.forEach(comment -> people.add(comment.authorId()));
         Map<UUID, String> names = identity.displayNames(people);
         var labelled = labels.of(List.of(idea.id())).get(idea.id());
+        var authors = new HashSet<UUID>();
+        authors.add(idea.authorId());
+        comments.forEach(comment -> authors.add(comment.authorId()));
         int myVote = viewer == null
                 ? 0
                 : ideas.vote(idea.id(), viewer).map(Ideas.CastVote::value).orElse(0);
@@ -151,10 +162,13 @@ public class IdeaFinder {
                                 name(names, comment.authorId()),
                                 comment.bodyHtml(),
                                 comment.staff(),
-                                comment.createdAt()))
+                                comment.createdAt(),
+                                comment.authorId()))
                         .toList(),
                 labelled.tags(),
-                labelled.language());
+                labelled.language(),
+                idea.authorId(),
+                badges.of(authors));
     }
 
     private List<IdeaCard> cards(List<Ideas.IdeaSummary> rows) {
@@ -219,7 +233,9 @@ public class IdeaFinder {
             List<HistoryEntry> history,
             List<CommentView> comments,
             List<String> tags,
-            String language) {}
+            String language,
+            UUID authorId,
+            Badges.PeopleBadges badges) {}
 
     /** {@code automatic}: archived by the system for want of an update, not by a person. */
     public record HistoryEntry(
@@ -247,5 +263,5 @@ public class IdeaFinder {
     public record ImplementedIdea(
             long number, String title, String category, Instant implementedAt, String explanation) {}
 
-    public record CommentView(String author, String bodyHtml, boolean staff, Instant createdAt) {}
+    public record CommentView(String author, String bodyHtml, boolean staff, Instant createdAt, UUID authorId) {}
 }

@@ -8,6 +8,7 @@ import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
 import io.backchannel.ideas.internal.IdeaStatuses;
 import io.backchannel.ideas.internal.IdeaSubscriptions;
+import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.internal.Triage;
 import io.backchannel.ideas.internal.VoteBudgets;
 import io.backchannel.ideas.web.IdeaForms.CommentForm;
@@ -53,6 +54,7 @@ class IdeasController {
     private final Discussion discussion;
     private final VoteBudgets budgets;
     private final VoteOrigins origins;
+    private final StormSessions storms;
 
     IdeasController(
             IdeaFinder finder,
@@ -65,7 +67,8 @@ class IdeasController {
             IdeaMerges merges,
             Discussion discussion,
             VoteBudgets budgets,
-            VoteOrigins origins) {
+            VoteOrigins origins,
+            StormSessions storms) {
         this.finder = finder;
         this.labels = labels;
         this.portal = portal;
@@ -77,6 +80,7 @@ class IdeasController {
         this.discussion = discussion;
         this.budgets = budgets;
         this.origins = origins;
+        this.storms = storms;
     }
 
     @GetMapping("/ideas")
@@ -109,6 +113,7 @@ class IdeasController {
         model.addAttribute("language", query.language());
         model.addAttribute("popularTags", labels.popularTags());
         model.addAttribute("languages", labels.languages());
+        model.addAttribute("openStorms", storms.open());
         return LIST;
     }
 
@@ -127,9 +132,12 @@ class IdeasController {
     }
 
     @GetMapping("/ideas/new")
-    String initSubmitForm(Model model) {
+    String initSubmitForm(@RequestParam(required = false) @Nullable String storm, Model model) {
         model.addAttribute("form", SubmitForm.empty());
         model.addAttribute("categories", finder.categories());
+        if (!offerStorms(storm, model)) {
+            model.addAttribute("flashError", "ideas.storm.closed");
+        }
         return NEW;
     }
 
@@ -137,12 +145,14 @@ class IdeasController {
     String processSubmitForm(
             @Valid @ModelAttribute("form") SubmitForm form,
             BindingResult result,
+            @RequestParam(required = false) @Nullable String storm,
             @AuthenticationPrincipal SignedInAccount account,
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         model.addAttribute("categories", finder.categories());
         List<String> tags = IdeaTagsController.parse(form.tags(), result);
+        offerStorms(storm, model);
         if (result.hasErrors()) {
             return NEW;
         }
@@ -151,7 +161,8 @@ class IdeasController {
             return NEW;
         }
         try {
-            long number = portal.submit(
+            long number = storms.submit(
+                    storm,
                     account.id(),
                     Objects.requireNonNull(form.category()),
                     Objects.requireNonNull(form.title()),
@@ -162,7 +173,26 @@ class IdeasController {
         } catch (NotFoundException e) {
             result.rejectValue("category", "validation.choice");
             return NEW;
+        } catch (StormSessions.StormClosed e) {
+            result.reject("ideas.storm.closed");
+            return NEW;
+        } catch (StormSessions.WrongBoard e) {
+            result.rejectValue("category", "ideas.storm.wrong-board", new Object[] {e.board()}, null);
+            return NEW;
         }
+    }
+
+    /**
+     * Open storm sessions an idea may join; {@code storm} is the one chosen, e.g. from the session's page. Answers
+     * whether the chosen one (if any) is open.
+     */
+    private boolean offerStorms(@Nullable String storm, Model model) {
+        var open = storms.open();
+        model.addAttribute("openStorms", open);
+        model.addAttribute("storm", storm);
+        return storm == null
+                || storm.isBlank()
+                || open.stream().anyMatch(s -> s.slug().equals(storm));
     }
 
     @GetMapping("/ideas/{number}")

@@ -33,6 +33,10 @@ class IdeasPathRules implements PathRules {
                 .requestMatchers(HttpMethod.GET, "/ideas/*/feed.atom")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/ideas", "/api/ideas/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/ideas/people/me")
+                .authenticated()
+                .requestMatchers(HttpMethod.GET, "/ideas/storms/*", "/ideas/people/*")
                 .permitAll();
     }
 
