@@ -128,6 +128,10 @@ class IdeasTests {
                         .map(attribute -> attribute.getKey() + "=" + attribute.getValue()))
                 .noneMatch(attribute -> attribute.startsWith("on") || attribute.contains("javascript:"));
         assertThat(main.select(".prose").text()).contains("<img src=x onerror=alert(1)>");
+        // The share box carries the absolute permalink, and the hostile title only escaped inside the mail link.
+        assertThat(main.select("#share-link").attr("value")).matches("https?://[^\\s\"<>]+/ideas/" + number);
+        assertThat(main.select(".share a[href^=mailto:]").attr("href"))
+                .startsWith("mailto:?subject=%3Cscript%3Ealert(1)%3C/script%3E&body=http");
     }
 
     @Test

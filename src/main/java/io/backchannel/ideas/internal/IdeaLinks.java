@@ -12,10 +12,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Absolute links for mails and explanations: to an idea, and one-click unsubscribe links, which carry the idea, the
  * account and an expiry, signed with the installation secret, so that they work without a login and cannot be
- * altered to unsubscribe someone else.
+ * altered to unsubscribe someone else. Pages use it as {@code @ideaLinks} for an idea's share link.
  */
 @Component
-class IdeaLinks {
+public class IdeaLinks {
 
     private static final String PURPOSE = "ideas-unsubscribe";
 
@@ -32,7 +32,7 @@ class IdeaLinks {
         this.validity = validity;
     }
 
-    String idea(long number) {
+    public String idea(long number) {
         return UriComponentsBuilder.fromUriString(baseUrl)
                 .path("/ideas/{number}")
                 .buildAndExpand(number)

@@ -24,7 +24,7 @@ class Ideas {
             """
             select i.id, i.number, i.title, i.status, i.status_label_id, i.promotes, i.demotes, i.created_at, i.implemented_at,
                    i.author_id, c.slug as category_slug, c.name as category_name,
-                   (select count(*) from ideas_comment k where k.idea_id = i.id) as comments
+                   (select count(*) from ideas_comment k where k.idea_id = i.id and k.moderation <> 'HIDDEN') as comments
             from ideas_idea i join ideas_category c on c.id = i.category_id
             """;
 
