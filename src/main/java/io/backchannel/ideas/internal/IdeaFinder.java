@@ -25,11 +25,13 @@ public class IdeaFinder {
     static final int EXPORT_BATCH = 500;
 
     private final Ideas ideas;
+    private final IdeaCounts counts;
     private final Categories categories;
     private final IdentityManagement identity;
 
-    IdeaFinder(Ideas ideas, Categories categories, IdentityManagement identity) {
+    IdeaFinder(Ideas ideas, IdeaCounts counts, Categories categories, IdentityManagement identity) {
         this.ideas = ideas;
+        this.counts = counts;
         this.categories = categories;
         this.identity = identity;
     }
@@ -37,7 +39,7 @@ public class IdeaFinder {
     public ListPage<IdeaCard> page(IdeaQuery query, int page) {
         int size = ListPage.DEFAULT_SIZE;
         var rows = ideas.search(query, size, ListPage.offset(page, size));
-        return new ListPage<>(cards(rows), Math.max(page, 1), size, ideas.count(query));
+        return new ListPage<>(cards(rows), Math.max(page, 1), size, counts.count(query));
     }
 
     /** The newest entries of the list for its Atom feed. */
