@@ -34,7 +34,8 @@ public class IdeasGenerator {
 
     final Map<String, String> options = new HashMap<>();
     final SplittableRandom random;
-    final Instant now = Instant.now();
+    // Whole seconds: PostgreSQL rounds to microseconds, which must not move a vote into the next second of HotScore.
+    final Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     final double halfLifeSeconds;
 
     IdeasGenerator(String[] args) {
@@ -65,14 +66,17 @@ public class IdeasGenerator {
         }
     }
 
-    /** Counts must equal the vote rows exactly; hot must equal their decayed sum up to rounding. */
+    /**
+     * Counts must equal the vote rows exactly; hot must equal their decayed sum up to rounding (the application's cast
+     * times have microseconds, rounded by PostgreSQL, which can move a vote's second of HotScore by one).
+     */
     void check() throws SQLException {
         try (Connection db = DriverManager.getConnection(option("url", "jdbc:postgresql://127.0.0.1/backchannel"));
                 var statement = db.prepareStatement(
                         """
                         select count(*) filter (where i.promotes <> coalesce(v.promotes, 0)
                                                    or i.demotes <> coalesce(v.demotes, 0)) as wrong_counts,
-                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 1e-6 * greatest(abs(i.hot), 1))
+                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 1e-5 * greatest(abs(i.hot), 1))
                                    as wrong_hot,
                                coalesce(sum(v.votes), 0) as votes,
                                (select count(*) from ideas_vote where cast_at > now() - make_interval(secs => ?))
