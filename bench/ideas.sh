@@ -178,7 +178,7 @@ SECTION="$RUN_DIR/section.md"
 cat "$SECTION"
 
 if [[ $WRITE_DOC == 1 ]]; then
-    cat "$SECTION" >>"$ROOT/docs/benchmarks.md"
+    { echo; cat "$SECTION"; } >>"$ROOT/docs/benchmarks.md"
     log "appended the results to docs/benchmarks.md"
 fi
 [[ $WRONG_COUNTS == 0 && $WRONG_HOT == 0 ]] || die "counts or hot scores do not match the vote rows"

@@ -53,6 +53,13 @@ class IdeaListTotalsTests {
         long second = ideas.submit(author, board, "Repair kit in every tent", "Patches and glue.");
         assertThat(page("category=" + slug).total()).isEqualTo(2);
         assertThat(page("category=" + slug + "&status=NEW").total()).isEqualTo(2);
+        assertThat(page("category=" + slug + "&q=pegs").total()).isEqualTo(1);
+        ideas.submit(author, board, "Pegs that glow in the dark", "Easier to find at night.");
+        assertThat(page("category=" + slug + "&q=pegs").total()).isEqualTo(2);
+        jdbc.sql("delete from ideas_idea where title = 'Pegs that glow in the dark' and category_id = ?")
+                .param(board)
+                .update();
+        assertThat(page("category=" + slug + "&q=pegs").total()).isEqualTo(1);
 
         ideas.changeStatus(first, IdeaStatus.PLANNED, "", account("staff", Role.STAFF));
         assertThat(page("category=" + slug + "&status=NEW").total()).isEqualTo(1);
