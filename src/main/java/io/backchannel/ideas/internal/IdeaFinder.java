@@ -27,6 +27,7 @@ public class IdeaFinder {
 
     private final Ideas ideas;
     private final Labels labels;
+    private final IdeaCounts counts;
     private final Categories categories;
     private final IdentityManagement identity;
     private final IdeaStatuses statuses;
@@ -35,12 +36,14 @@ public class IdeaFinder {
     IdeaFinder(
             Ideas ideas,
             Labels labels,
+            IdeaCounts counts,
             Categories categories,
             IdentityManagement identity,
             IdeaStatuses statuses,
             Badges badges) {
         this.ideas = ideas;
         this.labels = labels;
+        this.counts = counts;
         this.categories = categories;
         this.identity = identity;
         this.statuses = statuses;
@@ -51,7 +54,7 @@ public class IdeaFinder {
         var query = resolved(filters);
         int size = ListPage.DEFAULT_SIZE;
         var rows = ideas.search(query, size, ListPage.offset(page, size));
-        return new ListPage<>(cards(rows), Math.max(page, 1), size, ideas.count(query));
+        return new ListPage<>(cards(rows), Math.max(page, 1), size, counts.count(query));
     }
 
     /** The newest entries of the list for its Atom feed. */

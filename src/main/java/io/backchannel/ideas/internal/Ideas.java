@@ -20,13 +20,17 @@ class Ideas {
     static final String PUBLISHED = "PUBLISHED";
     static final String DECLINED = "DECLINED";
 
-    private static final String SUMMARY =
+    private static final String COLUMNS =
             """
-            select i.id, i.number, i.title, i.status, i.status_label_id, i.promotes, i.demotes, i.created_at, i.implemented_at,
-                   i.author_id, c.slug as category_slug, c.name as category_name,
-                   (select count(*) from ideas_comment k where k.idea_id = i.id and k.moderation <> 'HIDDEN') as comments
-            from ideas_idea i join ideas_category c on c.id = i.category_id
-            """;
+            select i.id, i.number, i.title, i.status, i.status_label_id, i.promotes, i.demotes, i.created_at,
+                   i.implemented_at, i.author_id, c.slug as category_slug, c.name as category_name""";
+
+    private static final String FROM = " from ideas_idea i join ideas_category c on c.id = i.category_id ";
+
+    private static final String COMMENTS =
+            "(select count(*) from ideas_comment k where k.idea_id = i.id and k.moderation <> 'HIDDEN') as comments";
+
+    private static final String SUMMARY = COLUMNS + ", " + COMMENTS + FROM;
 
     private final JdbcClient jdbc;
 
@@ -47,7 +51,11 @@ class Ideas {
     }
 
     List<IdeaSummary> search(IdeaQuery query, int limit, long offset) {
-        return jdbc.sql(SUMMARY + query.where() + " order by " + query.sort().orderBy + " limit ? offset ?")
+        // Comments are counted for the page's rows only: counted in the paged query, they would be counted for
+        // every skipped row as well (page 50 counted them for 1,250 ideas).
+        String orderBy = " order by " + query.sort().orderBy;
+        return jdbc.sql("select i.*, " + COMMENTS + " from (" + COLUMNS + ", i.hot" + FROM + query.where() + orderBy
+                        + " limit ? offset ?) i" + orderBy)
                 .params(query.parameters())
                 .param(limit)
                 .param(offset)
