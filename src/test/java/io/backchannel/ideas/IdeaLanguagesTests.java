@@ -15,7 +15,6 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.LanguageBackfill;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.List;
 import java.util.UUID;
@@ -24,33 +23,19 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class IdeaLanguagesTests {
+class IdeaLanguagesTests extends IdeasIntegrationTest {
 
     static final String GERMAN = "Bitte fügt einen dunklen Modus zur App hinzu, nachts blendet der Bildschirm sehr.";
     static final String SPANISH = "Por favor, añadan un modo oscuro a la aplicación, por la noche la pantalla molesta.";
     static final String ENGLISH = "Please add a dark mode to the mobile app, the screen is far too bright at night.";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
     IdeaLabels labels;
 
     @Autowired
     LanguageBackfill backfill;
-
-    @Autowired
-    JdbcClient jdbc;
 
     UUID board;
     String slug;
@@ -205,13 +190,5 @@ class IdeaLanguagesTests {
 
     private UUID staff() {
         return account("staff", Role.STAFF);
-    }
-
-    private UUID account(String prefix, Role role) {
-        String email = TestAccounts.create(identity, prefix, role);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

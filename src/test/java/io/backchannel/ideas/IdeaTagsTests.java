@@ -17,7 +17,6 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.TagNames;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.NaughtyStringsTests;
 import io.backchannel.identity.Role;
 import io.backchannel.identity.SignedInAccount;
@@ -27,28 +26,14 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class IdeaTagsTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
+class IdeaTagsTests extends IdeasIntegrationTest {
 
     @Autowired
     IdeaLabels labels;
-
-    @Autowired
-    JdbcClient jdbc;
 
     UUID board;
     String slug;
@@ -359,13 +344,5 @@ class IdeaTagsTests {
 
     private MockHttpSession customer() throws Exception {
         return TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
-    }
-
-    private UUID account(String prefix, Role role) {
-        String email = TestAccounts.create(identity, prefix, role);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

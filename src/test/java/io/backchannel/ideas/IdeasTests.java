@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,26 +27,12 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 @RecordApplicationEvents
-class IdeasTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class IdeasTests extends IdeasIntegrationTest {
 
     @Autowired
     ApplicationEvents events;
@@ -439,28 +424,6 @@ class IdeasTests {
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/ideas/new")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/ideas/999999999")).andExpect(status().isNotFound());
-    }
-
-    private UUID account(String prefix, Role role) {
-        String email = TestAccounts.create(identity, prefix, role);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
-    }
-
-    private String awaitMail(String recipient) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var body = jdbc.sql("select body from system_mail where recipient = ?")
-                    .param(recipient)
-                    .query(String.class)
-                    .optional();
-            if (body.isPresent()) {
-                return body.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No mail to " + recipient);
     }
 
     private int score(long number) {

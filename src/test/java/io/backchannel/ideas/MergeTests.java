@@ -16,7 +16,6 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,31 +29,17 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Merging duplicates: votes counted once, comments and subscribers moved, both pages tell, bad merges refused. */
 @IntegrationTest
 @RecordApplicationEvents
-class MergeTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
+class MergeTests extends IdeasIntegrationTest {
 
     @Autowired
     IdeaPortal portal;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ApplicationEvents events;
@@ -265,10 +250,6 @@ class MergeTests {
 
     private UUID account(String prefix) {
         return id(TestAccounts.create(identity, prefix, Role.CUSTOMER));
-    }
-
-    private UUID id(String email) {
-        return TestAccounts.id(jdbc, email);
     }
 
     private java.util.Map<UUID, Integer> voteValues(long number) {

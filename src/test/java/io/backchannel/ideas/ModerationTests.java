@@ -12,32 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 @RecordApplicationEvents
-class ModerationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class ModerationTests extends IdeasIntegrationTest {
 
     @Autowired
     ApplicationEvents events;

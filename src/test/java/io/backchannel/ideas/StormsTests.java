@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,27 +26,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class StormsTests {
+class StormsTests extends IdeasIntegrationTest {
 
     private static final String STAFF_PAGE = "/workspace/ideas/storms";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
 
     UUID board;
     UUID otherBoard;
@@ -61,7 +45,7 @@ class StormsTests {
         board = ideas.createCategory("storm-" + suffix, "Storm board " + suffix, "", false);
         otherBoard = ideas.createCategory("other-" + suffix, "Other board " + suffix, "", false);
         String staffEmail = TestAccounts.create(identity, "staff", Role.STAFF);
-        staffId = accountId(staffEmail);
+        staffId = id(staffEmail);
         staff = TestAccounts.login(mvc, staffEmail);
         customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
     }
@@ -284,8 +268,8 @@ class StormsTests {
     @Test
     void anEndedSessionShowsItsResults() throws Exception {
         String slug = openStorm("Results session " + UUID.randomUUID(), null);
-        UUID author = accountId(TestAccounts.create(identity, "author", Role.CUSTOMER));
-        UUID voter = accountId(TestAccounts.create(identity, "voter", Role.CUSTOMER));
+        UUID author = id(TestAccounts.create(identity, "author", Role.CUSTOMER));
+        UUID voter = id(TestAccounts.create(identity, "voter", Role.CUSTOMER));
         long best = ideas.submitToStorm(slug, author, board, "Best storm idea", "text");
         long second = ideas.submitToStorm(slug, voter, board, "Second storm idea", "text");
         long outside = ideas.submit(author, board, "Idea outside the session", "text");
@@ -408,13 +392,6 @@ class StormsTests {
     private UUID stormId(String slug) {
         return jdbc.sql("select id from ideas_storm where slug = ?")
                 .param(slug)
-                .query(UUID.class)
-                .single();
-    }
-
-    private UUID accountId(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
                 .query(UUID.class)
                 .single();
     }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +17,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class SuspiciousVotesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class SuspiciousVotesTests extends IdeasIntegrationTest {
 
     UUID board;
     UUID author;
@@ -178,12 +162,5 @@ class SuspiciousVotesTests {
 
     private static Element row(Document report, long number, String kind) {
         return report.selectFirst("tr[data-idea=" + number + "][data-kind=" + kind + "]");
-    }
-
-    private UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

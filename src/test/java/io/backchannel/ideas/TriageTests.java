@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.StaleIdeas;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.List;
 import java.util.Set;
@@ -23,34 +22,20 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Staff's side of ideas: triage queue, acknowledgement, teams, internal notes, bulk changes and stale archiving. */
 @IntegrationTest
 @RecordApplicationEvents
-class TriageTests {
+class TriageTests extends IdeasIntegrationTest {
 
     static final String QUEUE = "/workspace/ideas/triage";
     static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>[link](javascript:alert(3))";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
     StaleIdeas stale;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ApplicationEvents events;

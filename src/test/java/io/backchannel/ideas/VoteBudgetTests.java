@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,25 +22,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class VoteBudgetTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class VoteBudgetTests extends IdeasIntegrationTest {
 
     UUID board;
     String slug;
