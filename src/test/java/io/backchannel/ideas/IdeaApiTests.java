@@ -37,7 +37,7 @@ class IdeaApiTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        slug = "api-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = "api-" + marker();
         board = ideas.createCategory(slug, "API " + slug, "", true);
         customerEmail = TestAccounts.create(identity, "customer", Role.CUSTOMER);
         customerToken = token(customerEmail);
@@ -187,7 +187,7 @@ class IdeaApiTests extends IdeasIntegrationTest {
     }
 
     private String token(String owner) throws Exception {
-        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        var admin = logIn("admin", Role.ADMIN, Role.STAFF);
         var result = mvc.perform(post("/admin/tokens")
                         .session(admin)
                         .with(csrf())

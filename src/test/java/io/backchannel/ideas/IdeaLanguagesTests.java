@@ -3,16 +3,13 @@ package io.backchannel.ideas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
-import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.LanguageBackfill;
 import io.backchannel.identity.Role;
@@ -43,20 +40,15 @@ class IdeaLanguagesTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void board() {
-        m = UUID.randomUUID().toString().substring(0, 8);
+        m = marker();
         slug = "lang-" + m;
         board = ideas.createCategory(slug, "Languages " + m, "", false);
     }
 
     @Test
     void submittedIdeaGetsItsLanguageShownTranslatedAndMarkedForScreenReaders() throws Exception {
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
-        String location = mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Dunkler Modus " + m)
-                        .param("category", board.toString())
-                        .param("description", GERMAN))
+        var session = logIn("author", Role.CUSTOMER);
+        String location = mvc.perform(newIdea(session, board, "Dunkler Modus " + m, GERMAN))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
                 .getResponse()
@@ -125,7 +117,7 @@ class IdeaLanguagesTests extends IdeasIntegrationTest {
                 .andExpect(jsonPath("$.items[0].number").value(germanElsewhere))
                 .andExpect(jsonPath("$.items[0].language").value("de"));
         String csv = mvc.perform(get("/ideas/export.csv")
-                        .session(TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF)))
+                        .session(logIn("staff", Role.STAFF))
                         .param("language", "en")
                         .param("category", slug))
                 .andReturn()

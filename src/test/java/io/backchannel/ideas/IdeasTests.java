@@ -42,20 +42,16 @@ class IdeasTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void boards() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String suffix = marker();
         board = ideas.createCategory("board-" + suffix, "Board " + suffix, "", false);
         upOnlyBoard = ideas.createCategory("up-" + suffix, "Up " + suffix, "", true);
     }
 
     @Test
     void customerSubmitsAnIdeaThatCountsTheirOwnPromote() throws Exception {
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
-        String location = mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Solar charger in the tent")
-                        .param("category", board.toString())
-                        .param("description", "A **small** panel on the roof."))
+        var session = logIn("author", Role.CUSTOMER);
+        String location = mvc.perform(
+                        newIdea(session, board, "Solar charger in the tent", "A **small** panel on the roof."))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
                 .getResponse()
@@ -72,7 +68,7 @@ class IdeasTests extends IdeasIntegrationTest {
 
     @Test
     void refusesEmptyTooLongAndUnknownCategoryWithMessages() throws Exception {
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
+        var session = logIn("author", Role.CUSTOMER);
         mvc.perform(post("/ideas/new")
                         .session(session)
                         .with(csrf())
@@ -83,12 +79,7 @@ class IdeasTests extends IdeasIntegrationTest {
                 .andExpect(content().string(containsString("höchstens 150 Zeichen")))
                 .andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")))
                 .andExpect(content().string(containsString("Bitte wählen Sie mindestens eines aus.")));
-        mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Ghost board")
-                        .param("category", UUID.randomUUID().toString())
-                        .param("description", "text"))
+        mvc.perform(newIdea(session, UUID.randomUUID(), "Ghost board", "text"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Please choose one of the offered values.")));
     }
@@ -176,14 +167,14 @@ class IdeasTests extends IdeasIntegrationTest {
     @Test
     void staffAnswerNeedsAnExplanationForNotPlannedAndCustomersCannotAnswer() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Free shipping forever", "text");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(post("/ideas/" + number + "/status")
                         .session(customer)
                         .with(csrf())
                         .param("status", "PLANNED"))
                 .andExpect(status().isForbidden());
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         mvc.perform(post("/ideas/" + number + "/status")
                         .session(staff)
                         .with(csrf())
@@ -304,8 +295,8 @@ class IdeasTests extends IdeasIntegrationTest {
 
     @Test
     void adminCreatesBoardsWithValidAddressesAndOthersCannot() throws Exception {
-        String slug = "board-" + UUID.randomUUID().toString().substring(0, 8);
-        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        String slug = "board-" + marker();
+        var admin = logIn("admin", Role.ADMIN, Role.STAFF);
         mvc.perform(post("/admin/ideas/boards")
                         .session(admin)
                         .with(csrf())
@@ -334,7 +325,7 @@ class IdeasTests extends IdeasIntegrationTest {
                 .andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")))
                 .andExpect(content().string(containsString("nur Kleinbuchstaben, Ziffern")));
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         mvc.perform(get("/admin/ideas/boards").session(staff)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/ideas/boards")
                         .session(staff)
@@ -362,7 +353,7 @@ class IdeasTests extends IdeasIntegrationTest {
                 .andExpect(content().string(not(containsString("Ignored " + marker))));
         mvc.perform(get("/ideas/export.csv").session(voterSession)).andExpect(status().isForbidden());
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         String csv = mvc.perform(get("/ideas/export.csv").session(staff).param("q", marker))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
@@ -399,7 +390,7 @@ class IdeasTests extends IdeasIntegrationTest {
         UUID staff = account("staff", Role.STAFF);
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Followed idea", "text");
         ideas.changeStatus(number, IdeaStatus.UNDER_REVIEW, "Looking <into> it.", staff);
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "commenter", Role.CUSTOMER));
+        var session = logIn("commenter", Role.CUSTOMER);
         mvc.perform(post("/ideas/" + number + "/comments")
                 .session(session)
                 .with(csrf())

@@ -107,7 +107,7 @@ class MergeTests extends IdeasIntegrationTest {
         assertThat(survivorPage.select("main .notice").text()).contains("Merged from", "#" + duplicate);
         assertThat(survivorPage.select("main .notice a").attr("href")).isEqualTo("/ideas/" + duplicate);
 
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "reader", Role.CUSTOMER));
+        var customer = logIn("reader", Role.CUSTOMER);
         var duplicatePage = Jsoup.parse(mvc.perform(get("/ideas/" + duplicate).session(customer))
                 .andReturn()
                 .getResponse()
@@ -140,7 +140,7 @@ class MergeTests extends IdeasIntegrationTest {
     void customersAndVisitorsCannotMerge() throws Exception {
         long survivor = ideas.submit(account("a"), board, "Survivor", "text");
         long duplicate = ideas.submit(account("b"), board, "Duplicate", "text");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(post("/ideas/" + duplicate + "/merge")
                         .session(customer)
                         .with(csrf())
@@ -249,7 +249,7 @@ class MergeTests extends IdeasIntegrationTest {
     }
 
     private UUID account(String prefix) {
-        return id(TestAccounts.create(identity, prefix, Role.CUSTOMER));
+        return account(prefix, Role.CUSTOMER);
     }
 
     private java.util.Map<UUID, Integer> voteValues(long number) {

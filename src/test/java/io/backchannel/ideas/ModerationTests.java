@@ -83,12 +83,7 @@ class ModerationTests extends IdeasIntegrationTest {
     @Test
     void pendingIdeasStayHiddenFromEveryoneButTheirAuthorUntilStaffApprove() throws Exception {
         String marker = fixtures.marker("pending");
-        String location = mvc.perform(post("/ideas/new")
-                        .session(author.session())
-                        .with(csrf())
-                        .param("title", "Waiting idea " + marker)
-                        .param("category", board.toString())
-                        .param("description", "Body " + marker))
+        String location = mvc.perform(newIdea(author.session(), board, "Waiting idea " + marker, "Body " + marker))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
                 .getResponse()
@@ -204,12 +199,7 @@ class ModerationTests extends IdeasIntegrationTest {
                         .single())
                 .isEqualTo("DECLINED");
 
-        mvc.perform(post("/ideas/new")
-                        .session(author.session())
-                        .with(csrf())
-                        .param("title", "Another")
-                        .param("category", open.toString())
-                        .param("description", "text"))
+        mvc.perform(newIdea(author.session(), open, "Another", "text"))
                 .andExpect(flash().attribute("flashError", "ideas.moderation.blocked"));
         mvc.perform(post("/ideas/" + published + "/vote")
                         .session(author.session())

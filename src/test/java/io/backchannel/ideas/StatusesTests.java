@@ -37,12 +37,12 @@ class StatusesTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        marker = "s" + UUID.randomUUID().toString().substring(0, 8);
+        marker = "s" + marker();
         slug = "statuses-" + marker;
         board = ideas.createCategory(slug, "Statuses " + marker, "", false);
         author = id(TestAccounts.create(identity, "author", Role.CUSTOMER));
-        admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN));
-        staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        admin = logIn("admin", Role.ADMIN);
+        staff = logIn("staff", Role.STAFF);
     }
 
     @AfterEach

@@ -41,13 +41,13 @@ class StormsTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String suffix = marker();
         board = ideas.createCategory("storm-" + suffix, "Storm board " + suffix, "", false);
         otherBoard = ideas.createCategory("other-" + suffix, "Other board " + suffix, "", false);
         String staffEmail = TestAccounts.create(identity, "staff", Role.STAFF);
         staffId = id(staffEmail);
         staff = TestAccounts.login(mvc, staffEmail);
-        customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        customer = logIn("customer", Role.CUSTOMER);
     }
 
     @Test
@@ -108,12 +108,7 @@ class StormsTests extends IdeasIntegrationTest {
                         .getContentAsString());
         assertThat(form.select("select#storm option[selected]").attr("value")).isEqualTo(slug);
 
-        String idea = mvc.perform(post("/ideas/new")
-                        .session(customer)
-                        .with(csrf())
-                        .param("title", "Carbon poles for storm " + slug)
-                        .param("category", board.toString())
-                        .param("description", "Half the weight.")
+        String idea = mvc.perform(newIdea(customer, board, "Carbon poles for storm " + slug, "Half the weight.")
                         .param("storm", slug))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
@@ -230,13 +225,8 @@ class StormsTests extends IdeasIntegrationTest {
                 staffId);
         for (String slug : List.of(ended, upcoming, "no-such-session")) {
             String title = "Late idea " + UUID.randomUUID();
-            mvc.perform(post("/ideas/new")
-                            .session(customer)
-                            .with(csrf())
+            mvc.perform(newIdea(customer, board, title, "Too late?")
                             .header("Accept-Language", "de")
-                            .param("title", title)
-                            .param("category", board.toString())
-                            .param("description", "Too late?")
                             .param("storm", slug))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Diese Storm-Session nimmt gerade keine Ideen an")));
@@ -252,13 +242,7 @@ class StormsTests extends IdeasIntegrationTest {
     void aSessionWithABoardTakesIdeasForThatBoardOnly() throws Exception {
         String slug = openStorm("Board session " + UUID.randomUUID(), board);
         String title = "Wrong board idea " + UUID.randomUUID();
-        mvc.perform(post("/ideas/new")
-                        .session(customer)
-                        .with(csrf())
-                        .param("title", title)
-                        .param("category", otherBoard.toString())
-                        .param("description", "Elsewhere.")
-                        .param("storm", slug))
+        mvc.perform(newIdea(customer, otherBoard, title, "Elsewhere.").param("storm", slug))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("collects ideas for the board")));
         assertThat(count("select count(*) from ideas_idea where title = ?", title))

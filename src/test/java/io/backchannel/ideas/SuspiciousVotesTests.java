@@ -30,7 +30,7 @@ class SuspiciousVotesTests extends IdeasIntegrationTest {
     void setUp() throws Exception {
         board = ideas.createCategory("sus-" + UUID.randomUUID(), "Suspicious", "", false);
         author = id(TestAccounts.create(identity, "author", Role.CUSTOMER));
-        staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        staff = logIn("staff", Role.STAFF);
     }
 
     @Test
@@ -115,10 +115,10 @@ class SuspiciousVotesTests extends IdeasIntegrationTest {
 
     @Test
     void onlyStaffSeeTheReport() throws Exception {
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(get("/workspace/ideas/suspicious-votes").session(customer)).andExpect(status().isForbidden());
         mvc.perform(get("/workspace/ideas/suspicious-votes")).andExpect(status().is3xxRedirection());
-        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN));
+        var admin = logIn("admin", Role.ADMIN);
         mvc.perform(get("/workspace/ideas/suspicious-votes").session(admin)).andExpect(status().isOk());
         String german = mvc.perform(
                         get("/workspace/ideas/suspicious-votes").session(staff).header("Accept-Language", "de"))

@@ -52,7 +52,7 @@ class TriageTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        marker = "t" + UUID.randomUUID().toString().substring(0, 8);
+        marker = "t" + marker();
         slug = "triage-" + marker;
         board = ideas.createCategory(slug, "Triage " + marker, "", false);
         author = account("author", Role.CUSTOMER);
@@ -178,7 +178,7 @@ class TriageTests extends IdeasIntegrationTest {
     @Test
     void customersAndVisitorsCannotSeeTheQueueOrTriage() throws Exception {
         long number = submit("Not for customers");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
 
         mvc.perform(get(QUEUE).session(customer)).andExpect(status().isForbidden());
         mvc.perform(get(QUEUE)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
@@ -224,7 +224,7 @@ class TriageTests extends IdeasIntegrationTest {
         assertThat(notes.text()).contains("Secret " + marker, "staff");
         assertThat(notes.select("script, img, [onerror], a[href^=javascript]")).isEmpty();
 
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         var authorSession = TestAccounts.login(mvc, emailOf(author));
         for (var request : List.of(
                 get("/ideas/" + number),
@@ -245,7 +245,7 @@ class TriageTests extends IdeasIntegrationTest {
     @Test
     void customersAndVisitorsCannotPostNotes() throws Exception {
         long number = submit("No customer notes");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
 
         mvc.perform(post("/workspace/ideas/" + number + "/notes")
                         .session(customer)
@@ -447,17 +447,6 @@ class TriageTests extends IdeasIntegrationTest {
         return jdbc.sql("select count(*) from ideas_note n join ideas_idea i on i.id = n.idea_id where i.number = ?")
                 .param(number)
                 .query(Integer.class)
-                .single();
-    }
-
-    UUID account(String prefix, Role role) {
-        return id(TestAccounts.create(identity, prefix, role));
-    }
-
-    UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
                 .single();
     }
 

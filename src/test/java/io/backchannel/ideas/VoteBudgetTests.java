@@ -33,14 +33,14 @@ class VoteBudgetTests extends IdeasIntegrationTest {
 
     @BeforeEach
     void board() throws Exception {
-        slug = "budget-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = "budget-" + marker();
         board = ideas.createCategory(slug, "Budget " + slug, "", false);
-        admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        admin = logIn("admin", Role.ADMIN, Role.STAFF);
     }
 
     @Test
     void adminSetsTheBudgetOnTheBoardsPageAndCustomersCannot() throws Exception {
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(post("/admin/ideas/boards/" + board + "/budget")
                         .session(customer)
                         .with(csrf())
@@ -125,7 +125,7 @@ class VoteBudgetTests extends IdeasIntegrationTest {
         assertThatThrownBy(() -> ideas.vote(second, person, 1))
                 .isInstanceOfSatisfying(IdeaPortal.VoteRefused.class, e -> assertThat(e.reason())
                         .isEqualTo(IdeaPortal.VoteRefused.Reason.OVER_BUDGET));
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "anon", Role.CUSTOMER));
+        var session = logIn("anon", Role.CUSTOMER);
         mvc.perform(get("/ideas").param("category", freeSlug).session(session))
                 .andExpect(content().string(not(containsString("vote-budget"))));
         mvc.perform(get("/ideas").param("category", slug).session(session))
@@ -200,10 +200,6 @@ class VoteBudgetTests extends IdeasIntegrationTest {
     }
 
     private UUID account(String prefix) {
-        String email = TestAccounts.create(identity, prefix, Role.CUSTOMER);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
+        return account(prefix, Role.CUSTOMER);
     }
 }
