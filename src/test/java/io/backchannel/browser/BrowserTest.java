@@ -83,6 +83,14 @@ abstract class BrowserTest {
         return identity.createAccount(email, displayName, PASSWORD, Set.of(roles), "en");
     }
 
+    /** Creates an account with a unique address and logs it in, as most journeys start; returns the address. */
+    String logInAsNew(String who, String displayName, Role... roles) {
+        String email = uniqueEmail(who);
+        createAccount(email, displayName, roles);
+        logIn(email, PASSWORD);
+        return email;
+    }
+
     String createAdmin() {
         String email = uniqueEmail("admin");
         createAccount(email, "Ada Admin", Role.ADMIN);

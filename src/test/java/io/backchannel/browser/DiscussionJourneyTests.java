@@ -23,9 +23,7 @@ class DiscussionJourneyTests extends BrowserTest {
         long number = ideas.submit(author, board, "Warmer sleeping bags " + marker, "For winter.");
         UUID comment = ideas.comment(number, author, "Rude words " + marker, false);
 
-        String customer = uniqueEmail("customer");
-        createAccount(customer, "Carl Customer", Role.CUSTOMER);
-        logIn(customer, PASSWORD);
+        logInAsNew("customer", "Carl Customer", Role.CUSTOMER);
         open("/ideas/" + number);
         click(By.cssSelector("#comment-" + comment + " details.reply summary"));
         fill("reply-" + comment, "Please stay polite.");
@@ -38,9 +36,7 @@ class DiscussionJourneyTests extends BrowserTest {
         assertThat(successMessage()).contains("The team will look at the comment.");
         logOut();
 
-        String staff = uniqueEmail("staff");
-        createAccount(staff, "Sam Staff", Role.STAFF);
-        logIn(staff, PASSWORD);
+        String staff = logInAsNew("staff", "Sam Staff", Role.STAFF);
         open("/workspace");
         openFromStaffNavigation("/workspace/ideas/moderation");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Rude words " + marker);

@@ -29,9 +29,7 @@ class IdeaLabelsJourneyTests extends BrowserTest {
                 "Bitte verkauft größere Kartuschen für den Gaskocher, die kleinen sind nach zwei Tagen leer.",
                 List.of("kocher-" + marker));
 
-        String author = uniqueEmail("author");
-        createAccount(author, "Ann Author", Role.CUSTOMER);
-        logIn(author, PASSWORD);
+        logInAsNew("author", "Ann Author", Role.CUSTOMER);
         open("/ideas/new");
         fill("title", "Windshield for the stove " + marker);
         new Select(driver.findElement(By.id("category"))).selectByVisibleText(board);
@@ -64,9 +62,7 @@ class IdeaLabelsJourneyTests extends BrowserTest {
                         .getText())
                 .isEqualTo("German");
 
-        String staff = uniqueEmail("staff");
-        createAccount(staff, "Pia Product", Role.STAFF);
-        logIn(staff, PASSWORD);
+        logInAsNew("staff", "Pia Product", Role.STAFF);
         open(ideaPath);
         fill("retag", "wind, windshield-" + marker);
         submit("/tags");

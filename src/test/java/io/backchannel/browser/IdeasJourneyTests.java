@@ -27,9 +27,7 @@ class IdeasJourneyTests extends BrowserTest {
                 "Lantern hook inside the tent " + marker,
                 "A hook to hang a lantern.");
 
-        String author = uniqueEmail("author");
-        createAccount(author, "Ann Author", Role.CUSTOMER);
-        logIn(author, PASSWORD);
+        logInAsNew("author", "Ann Author", Role.CUSTOMER);
         open("/ideas/new");
         driver.findElement(By.id("title")).sendKeys("Lantern hook " + marker);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -44,18 +42,14 @@ class IdeasJourneyTests extends BrowserTest {
                 .isEqualTo("one");
         logOut();
 
-        String voter = uniqueEmail("voter");
-        createAccount(voter, "Victor Voter", Role.CUSTOMER);
-        logIn(voter, PASSWORD);
+        logInAsNew("voter", "Victor Voter", Role.CUSTOMER);
         open(ideaPath);
         click(By.xpath("//main//button[normalize-space()='Promote']"));
         wait.until(
                 d -> d.findElement(By.cssSelector(".vote-box .score")).getText().equals("2"));
         logOut();
 
-        String staff = uniqueEmail("staff");
-        createAccount(staff, "Pia Product", Role.STAFF);
-        logIn(staff, PASSWORD);
+        String staff = logInAsNew("staff", "Pia Product", Role.STAFF);
         open("/workspace");
         openFromStaffNavigation("/workspace/ideas/triage");
         click(By.xpath("//tr[.//a[normalize-space()='Lantern hook " + marker

@@ -24,9 +24,7 @@ class StormJourneyTests extends BrowserTest {
         String board = "Winter " + marker;
         ideas.createCategory("winter-" + marker, board, "", false);
 
-        String staff = uniqueEmail("staff");
-        createAccount(staff, "Stella Staff", Role.STAFF);
-        logIn(staff, PASSWORD);
+        logInAsNew("staff", "Stella Staff", Role.STAFF);
         open("/workspace");
         openFromStaffNavigation("/workspace/ideas/storms");
         fill("title", "Cold nights " + marker);
@@ -41,9 +39,7 @@ class StormJourneyTests extends BrowserTest {
         String session = path();
         logOut();
 
-        String customer = uniqueEmail("customer");
-        createAccount(customer, "Cora Customer", Role.CUSTOMER);
-        logIn(customer, PASSWORD);
+        String customer = logInAsNew("customer", "Cora Customer", Role.CUSTOMER);
         open("/ideas");
         click(By.linkText("Cold nights " + marker));
         waitForPath(session);

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -19,24 +18,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class BadgesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class BadgesTests extends IdeasIntegrationTest {
 
     UUID board;
     UUID staff;
@@ -157,7 +141,7 @@ class BadgesTests {
     @Test
     void profilesArePublicAndUnknownPeopleAreNotFound() throws Exception {
         String email = TestAccounts.create(identity, "profiled", Role.CUSTOMER);
-        UUID person = accountId(email);
+        UUID person = id(email);
         mvc.perform(get("/ideas/people/" + UUID.randomUUID())).andExpect(status().isNotFound());
         mvc.perform(get("/ideas/people/not-a-uuid")).andExpect(status().is4xxClientError());
         mvc.perform(get("/ideas/people/" + person)).andExpect(status().isOk());
@@ -195,16 +179,5 @@ class BadgesTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
-    }
-
-    private UUID account(String prefix, Role role) {
-        return accountId(TestAccounts.create(identity, prefix, role));
-    }
-
-    private UUID accountId(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

@@ -12,34 +12,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @IntegrationTest
 @RecordApplicationEvents
-class IdeaApiTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class IdeaApiTests extends IdeasIntegrationTest {
 
     @Autowired
     ApplicationEvents events;
@@ -52,7 +37,7 @@ class IdeaApiTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        slug = "api-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = "api-" + marker();
         board = ideas.createCategory(slug, "API " + slug, "", true);
         customerEmail = TestAccounts.create(identity, "customer", Role.CUSTOMER);
         customerToken = token(customerEmail);
@@ -202,7 +187,7 @@ class IdeaApiTests {
     }
 
     private String token(String owner) throws Exception {
-        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        var admin = logIn("admin", Role.ADMIN, Role.STAFF);
         var result = mvc.perform(post("/admin/tokens")
                         .session(admin)
                         .with(csrf())
@@ -212,12 +197,5 @@ class IdeaApiTests {
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
         return (String) result.getFlashMap().get("createdToken");
-    }
-
-    private UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

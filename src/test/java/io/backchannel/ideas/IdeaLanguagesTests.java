@@ -3,19 +3,15 @@ package io.backchannel.ideas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
-import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.LanguageBackfill;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.List;
 import java.util.UUID;
@@ -24,24 +20,13 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class IdeaLanguagesTests {
+class IdeaLanguagesTests extends IdeasIntegrationTest {
 
     static final String GERMAN = "Bitte fügt einen dunklen Modus zur App hinzu, nachts blendet der Bildschirm sehr.";
     static final String SPANISH = "Por favor, añadan un modo oscuro a la aplicación, por la noche la pantalla molesta.";
     static final String ENGLISH = "Please add a dark mode to the mobile app, the screen is far too bright at night.";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
 
     @Autowired
     IdeaLabels labels;
@@ -49,29 +34,21 @@ class IdeaLanguagesTests {
     @Autowired
     LanguageBackfill backfill;
 
-    @Autowired
-    JdbcClient jdbc;
-
     UUID board;
     String slug;
     String m;
 
     @BeforeEach
     void board() {
-        m = UUID.randomUUID().toString().substring(0, 8);
+        m = marker();
         slug = "lang-" + m;
         board = ideas.createCategory(slug, "Languages " + m, "", false);
     }
 
     @Test
     void submittedIdeaGetsItsLanguageShownTranslatedAndMarkedForScreenReaders() throws Exception {
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
-        String location = mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Dunkler Modus " + m)
-                        .param("category", board.toString())
-                        .param("description", GERMAN))
+        var session = logIn("author", Role.CUSTOMER);
+        String location = mvc.perform(newIdea(session, board, "Dunkler Modus " + m, GERMAN))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
                 .getResponse()
@@ -140,7 +117,7 @@ class IdeaLanguagesTests {
                 .andExpect(jsonPath("$.items[0].number").value(germanElsewhere))
                 .andExpect(jsonPath("$.items[0].language").value("de"));
         String csv = mvc.perform(get("/ideas/export.csv")
-                        .session(TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF)))
+                        .session(logIn("staff", Role.STAFF))
                         .param("language", "en")
                         .param("category", slug))
                 .andReturn()
@@ -205,13 +182,5 @@ class IdeaLanguagesTests {
 
     private UUID staff() {
         return account("staff", Role.STAFF);
-    }
-
-    private UUID account(String prefix, Role role) {
-        String email = TestAccounts.create(identity, prefix, role);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

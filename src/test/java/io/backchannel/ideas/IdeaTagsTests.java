@@ -14,10 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
-import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.TagNames;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.NaughtyStringsTests;
 import io.backchannel.identity.Role;
 import io.backchannel.identity.SignedInAccount;
@@ -27,28 +25,14 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class IdeaTagsTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
+class IdeaTagsTests extends IdeasIntegrationTest {
 
     @Autowired
     IdeaLabels labels;
-
-    @Autowired
-    JdbcClient jdbc;
 
     UUID board;
     String slug;
@@ -56,7 +40,7 @@ class IdeaTagsTests {
 
     @BeforeEach
     void board() {
-        m = UUID.randomUUID().toString().substring(0, 8);
+        m = marker();
         slug = "tags-" + m;
         board = ideas.createCategory(slug, "Tags " + m, "", false);
     }
@@ -64,12 +48,7 @@ class IdeaTagsTests {
     @Test
     void authorsTagsAreNormalisedAndShownAsLinks() throws Exception {
         var session = customer();
-        String location = mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Dark mode " + m)
-                        .param("category", board.toString())
-                        .param("description", "Please.")
+        String location = mvc.perform(newIdea(session, board, "Dark mode " + m, "Please.")
                         .param("tags", " Dark-Mode-" + m + " , ＡＰＰ" + m + "，#Zelt-" + m + "、dark-mode-" + m + ",,"))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
@@ -123,13 +102,8 @@ class IdeaTagsTests {
         submit(session, "Too long " + m, "tag,".repeat(2_500))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("at most 300 characters")));
-        mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
+        mvc.perform(newIdea(session, board, "Zu viele " + m, "Text")
                         .header("Accept-Language", "de")
-                        .param("title", "Zu viele " + m)
-                        .param("category", board.toString())
-                        .param("description", "Text")
                         .param("tags", "a,b"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("„a“ kann kein Schlagwort sein")));
@@ -190,7 +164,7 @@ class IdeaTagsTests {
                         jsonPath("$.items[?(@.number == " + tent + ")].tags[0]").value("gear"));
         mvc.perform(get("/api/ideas/" + tent)).andExpect(jsonPath("$.tags[1]").value(tag));
         String csv = mvc.perform(get("/ideas/export.csv")
-                        .session(TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF)))
+                        .session(logIn("staff", Role.STAFF))
                         .param("tag", tag)
                         .param("q", "pegs"))
                 .andExpect(status().isOk())
@@ -254,7 +228,7 @@ class IdeaTagsTests {
                 .andExpect(status().isForbidden());
         assertThat(customerPage(customer, number).select("form#tags")).isEmpty();
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         assertThat(customerPage(staff, number)
                         .select("form#tags input[name=tags]")
                         .val())
@@ -312,13 +286,7 @@ class IdeaTagsTests {
 
     private org.springframework.test.web.servlet.ResultActions submit(
             MockHttpSession session, String title, String tags) throws Exception {
-        return mvc.perform(post("/ideas/new")
-                .session(session)
-                .with(csrf())
-                .param("title", title)
-                .param("category", board.toString())
-                .param("description", "Text")
-                .param("tags", tags));
+        return mvc.perform(newIdea(session, board, title, "Text").param("tags", tags));
     }
 
     private org.jsoup.nodes.Document customerPage(MockHttpSession session, long number) throws Exception {
@@ -358,14 +326,6 @@ class IdeaTagsTests {
     }
 
     private MockHttpSession customer() throws Exception {
-        return TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
-    }
-
-    private UUID account(String prefix, Role role) {
-        String email = TestAccounts.create(identity, prefix, role);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
+        return logIn("customer", Role.CUSTOMER);
     }
 }

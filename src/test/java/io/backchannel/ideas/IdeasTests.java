@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,26 +27,12 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 @RecordApplicationEvents
-class IdeasTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class IdeasTests extends IdeasIntegrationTest {
 
     @Autowired
     ApplicationEvents events;
@@ -57,20 +42,16 @@ class IdeasTests {
 
     @BeforeEach
     void boards() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String suffix = marker();
         board = ideas.createCategory("board-" + suffix, "Board " + suffix, "", false);
         upOnlyBoard = ideas.createCategory("up-" + suffix, "Up " + suffix, "", true);
     }
 
     @Test
     void customerSubmitsAnIdeaThatCountsTheirOwnPromote() throws Exception {
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
-        String location = mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Solar charger in the tent")
-                        .param("category", board.toString())
-                        .param("description", "A **small** panel on the roof."))
+        var session = logIn("author", Role.CUSTOMER);
+        String location = mvc.perform(
+                        newIdea(session, board, "Solar charger in the tent", "A **small** panel on the roof."))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
                 .getResponse()
@@ -87,7 +68,7 @@ class IdeasTests {
 
     @Test
     void refusesEmptyTooLongAndUnknownCategoryWithMessages() throws Exception {
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "author", Role.CUSTOMER));
+        var session = logIn("author", Role.CUSTOMER);
         mvc.perform(post("/ideas/new")
                         .session(session)
                         .with(csrf())
@@ -98,12 +79,7 @@ class IdeasTests {
                 .andExpect(content().string(containsString("höchstens 150 Zeichen")))
                 .andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")))
                 .andExpect(content().string(containsString("Bitte wählen Sie mindestens eines aus.")));
-        mvc.perform(post("/ideas/new")
-                        .session(session)
-                        .with(csrf())
-                        .param("title", "Ghost board")
-                        .param("category", UUID.randomUUID().toString())
-                        .param("description", "text"))
+        mvc.perform(newIdea(session, UUID.randomUUID(), "Ghost board", "text"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Please choose one of the offered values.")));
     }
@@ -195,14 +171,14 @@ class IdeasTests {
     @Test
     void staffAnswerNeedsAnExplanationForNotPlannedAndCustomersCannotAnswer() throws Exception {
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Free shipping forever", "text");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(post("/ideas/" + number + "/status")
                         .session(customer)
                         .with(csrf())
                         .param("status", "PLANNED"))
                 .andExpect(status().isForbidden());
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         mvc.perform(post("/ideas/" + number + "/status")
                         .session(staff)
                         .with(csrf())
@@ -323,8 +299,8 @@ class IdeasTests {
 
     @Test
     void adminCreatesBoardsWithValidAddressesAndOthersCannot() throws Exception {
-        String slug = "board-" + UUID.randomUUID().toString().substring(0, 8);
-        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        String slug = "board-" + marker();
+        var admin = logIn("admin", Role.ADMIN, Role.STAFF);
         mvc.perform(post("/admin/ideas/boards")
                         .session(admin)
                         .with(csrf())
@@ -353,7 +329,7 @@ class IdeasTests {
                 .andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")))
                 .andExpect(content().string(containsString("nur Kleinbuchstaben, Ziffern")));
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         mvc.perform(get("/admin/ideas/boards").session(staff)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/ideas/boards")
                         .session(staff)
@@ -381,7 +357,7 @@ class IdeasTests {
                 .andExpect(content().string(not(containsString("Ignored " + marker))));
         mvc.perform(get("/ideas/export.csv").session(voterSession)).andExpect(status().isForbidden());
 
-        var staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        var staff = logIn("staff", Role.STAFF);
         String csv = mvc.perform(get("/ideas/export.csv").session(staff).param("q", marker))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
@@ -418,7 +394,7 @@ class IdeasTests {
         UUID staff = account("staff", Role.STAFF);
         long number = ideas.submit(account("author", Role.CUSTOMER), board, "Followed idea", "text");
         ideas.changeStatus(number, IdeaStatus.UNDER_REVIEW, "Looking <into> it.", staff);
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "commenter", Role.CUSTOMER));
+        var session = logIn("commenter", Role.CUSTOMER);
         mvc.perform(post("/ideas/" + number + "/comments")
                 .session(session)
                 .with(csrf())
@@ -443,28 +419,6 @@ class IdeasTests {
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/ideas/new")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/ideas/999999999")).andExpect(status().isNotFound());
-    }
-
-    private UUID account(String prefix, Role role) {
-        String email = TestAccounts.create(identity, prefix, role);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
-    }
-
-    private String awaitMail(String recipient) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var body = jdbc.sql("select body from system_mail where recipient = ?")
-                    .param(recipient)
-                    .query(String.class)
-                    .optional();
-            if (body.isPresent()) {
-                return body.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No mail to " + recipient);
     }
 
     private int score(long number) {

@@ -16,7 +16,6 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,31 +29,17 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Merging duplicates: votes counted once, comments and subscribers moved, both pages tell, bad merges refused. */
 @IntegrationTest
 @RecordApplicationEvents
-class MergeTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
+class MergeTests extends IdeasIntegrationTest {
 
     @Autowired
     IdeaPortal portal;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ApplicationEvents events;
@@ -122,7 +107,7 @@ class MergeTests {
         assertThat(survivorPage.select("main .notice").text()).contains("Merged from", "#" + duplicate);
         assertThat(survivorPage.select("main .notice a").attr("href")).isEqualTo("/ideas/" + duplicate);
 
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "reader", Role.CUSTOMER));
+        var customer = logIn("reader", Role.CUSTOMER);
         var duplicatePage = Jsoup.parse(mvc.perform(get("/ideas/" + duplicate).session(customer))
                 .andReturn()
                 .getResponse()
@@ -155,7 +140,7 @@ class MergeTests {
     void customersAndVisitorsCannotMerge() throws Exception {
         long survivor = ideas.submit(account("a"), board, "Survivor", "text");
         long duplicate = ideas.submit(account("b"), board, "Duplicate", "text");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(post("/ideas/" + duplicate + "/merge")
                         .session(customer)
                         .with(csrf())
@@ -264,11 +249,7 @@ class MergeTests {
     }
 
     private UUID account(String prefix) {
-        return id(TestAccounts.create(identity, prefix, Role.CUSTOMER));
-    }
-
-    private UUID id(String email) {
-        return TestAccounts.id(jdbc, email);
+        return account(prefix, Role.CUSTOMER);
     }
 
     private java.util.Map<UUID, Integer> voteValues(long number) {

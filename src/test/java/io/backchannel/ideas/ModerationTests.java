@@ -12,32 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 @RecordApplicationEvents
-class ModerationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class ModerationTests extends IdeasIntegrationTest {
 
     @Autowired
     ApplicationEvents events;
@@ -98,12 +83,7 @@ class ModerationTests {
     @Test
     void pendingIdeasStayHiddenFromEveryoneButTheirAuthorUntilStaffApprove() throws Exception {
         String marker = fixtures.marker("pending");
-        String location = mvc.perform(post("/ideas/new")
-                        .session(author.session())
-                        .with(csrf())
-                        .param("title", "Waiting idea " + marker)
-                        .param("category", board.toString())
-                        .param("description", "Body " + marker))
+        String location = mvc.perform(newIdea(author.session(), board, "Waiting idea " + marker, "Body " + marker))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
                 .getResponse()
@@ -219,12 +199,7 @@ class ModerationTests {
                         .single())
                 .isEqualTo("DECLINED");
 
-        mvc.perform(post("/ideas/new")
-                        .session(author.session())
-                        .with(csrf())
-                        .param("title", "Another")
-                        .param("category", open.toString())
-                        .param("description", "text"))
+        mvc.perform(newIdea(author.session(), open, "Another", "text"))
                 .andExpect(flash().attribute("flashError", "ideas.moderation.blocked"));
         mvc.perform(post("/ideas/" + published + "/vote")
                         .session(author.session())

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.Set;
 import java.util.UUID;
@@ -21,28 +20,13 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Admins' names for the built-in statuses and their own statuses, shown wherever a status is. */
 @IntegrationTest
-class StatusesTests {
+class StatusesTests extends IdeasIntegrationTest {
 
     static final String PAGE = "/admin/ideas/statuses";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
 
     String marker;
     String slug;
@@ -53,12 +37,12 @@ class StatusesTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        marker = "s" + UUID.randomUUID().toString().substring(0, 8);
+        marker = "s" + marker();
         slug = "statuses-" + marker;
         board = ideas.createCategory(slug, "Statuses " + marker, "", false);
         author = id(TestAccounts.create(identity, "author", Role.CUSTOMER));
-        admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN));
-        staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        admin = logIn("admin", Role.ADMIN);
+        staff = logIn("staff", Role.STAFF);
     }
 
     @AfterEach
@@ -265,26 +249,5 @@ class StatusesTests {
                 .param(english)
                 .query(UUID.class)
                 .single();
-    }
-
-    private UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
-    }
-
-    private String awaitMail(String recipient) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var body = jdbc.sql("select body from system_mail where recipient = ?")
-                    .param(recipient)
-                    .query(String.class)
-                    .optional();
-            if (body.isPresent()) {
-                return body.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No mail to " + recipient);
     }
 }

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,27 +26,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class StormsTests {
+class StormsTests extends IdeasIntegrationTest {
 
     private static final String STAFF_PAGE = "/workspace/ideas/storms";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
 
     UUID board;
     UUID otherBoard;
@@ -57,13 +41,13 @@ class StormsTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String suffix = marker();
         board = ideas.createCategory("storm-" + suffix, "Storm board " + suffix, "", false);
         otherBoard = ideas.createCategory("other-" + suffix, "Other board " + suffix, "", false);
         String staffEmail = TestAccounts.create(identity, "staff", Role.STAFF);
-        staffId = accountId(staffEmail);
+        staffId = id(staffEmail);
         staff = TestAccounts.login(mvc, staffEmail);
-        customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        customer = logIn("customer", Role.CUSTOMER);
     }
 
     @Test
@@ -124,12 +108,7 @@ class StormsTests {
                         .getContentAsString());
         assertThat(form.select("select#storm option[selected]").attr("value")).isEqualTo(slug);
 
-        String idea = mvc.perform(post("/ideas/new")
-                        .session(customer)
-                        .with(csrf())
-                        .param("title", "Carbon poles for storm " + slug)
-                        .param("category", board.toString())
-                        .param("description", "Half the weight.")
+        String idea = mvc.perform(newIdea(customer, board, "Carbon poles for storm " + slug, "Half the weight.")
                         .param("storm", slug))
                 .andExpect(redirectedUrlPattern("/ideas/*"))
                 .andReturn()
@@ -246,13 +225,8 @@ class StormsTests {
                 staffId);
         for (String slug : List.of(ended, upcoming, "no-such-session")) {
             String title = "Late idea " + UUID.randomUUID();
-            mvc.perform(post("/ideas/new")
-                            .session(customer)
-                            .with(csrf())
+            mvc.perform(newIdea(customer, board, title, "Too late?")
                             .header("Accept-Language", "de")
-                            .param("title", title)
-                            .param("category", board.toString())
-                            .param("description", "Too late?")
                             .param("storm", slug))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("Diese Storm-Session nimmt gerade keine Ideen an")));
@@ -268,13 +242,7 @@ class StormsTests {
     void aSessionWithABoardTakesIdeasForThatBoardOnly() throws Exception {
         String slug = openStorm("Board session " + UUID.randomUUID(), board);
         String title = "Wrong board idea " + UUID.randomUUID();
-        mvc.perform(post("/ideas/new")
-                        .session(customer)
-                        .with(csrf())
-                        .param("title", title)
-                        .param("category", otherBoard.toString())
-                        .param("description", "Elsewhere.")
-                        .param("storm", slug))
+        mvc.perform(newIdea(customer, otherBoard, title, "Elsewhere.").param("storm", slug))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("collects ideas for the board")));
         assertThat(count("select count(*) from ideas_idea where title = ?", title))
@@ -284,8 +252,8 @@ class StormsTests {
     @Test
     void anEndedSessionShowsItsResults() throws Exception {
         String slug = openStorm("Results session " + UUID.randomUUID(), null);
-        UUID author = accountId(TestAccounts.create(identity, "author", Role.CUSTOMER));
-        UUID voter = accountId(TestAccounts.create(identity, "voter", Role.CUSTOMER));
+        UUID author = id(TestAccounts.create(identity, "author", Role.CUSTOMER));
+        UUID voter = id(TestAccounts.create(identity, "voter", Role.CUSTOMER));
         long best = ideas.submitToStorm(slug, author, board, "Best storm idea", "text");
         long second = ideas.submitToStorm(slug, voter, board, "Second storm idea", "text");
         long outside = ideas.submit(author, board, "Idea outside the session", "text");
@@ -408,13 +376,6 @@ class StormsTests {
     private UUID stormId(String slug) {
         return jdbc.sql("select id from ideas_storm where slug = ?")
                 .param(slug)
-                .query(UUID.class)
-                .single();
-    }
-
-    private UUID accountId(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
                 .query(UUID.class)
                 .single();
     }

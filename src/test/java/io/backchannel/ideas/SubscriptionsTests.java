@@ -13,7 +13,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.TestSmtp;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import io.backchannel.system.Signatures;
 import jakarta.mail.internet.MimeMessage;
@@ -29,18 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Who gets the ideas mails: subscribers by taking part or by choice, minus opt-outs and switched-off kinds; and the
  * one-click unsubscribe link and headers of every mail, through a real SMTP server (GreenMail).
  */
 @IntegrationTest
-class SubscriptionsTests {
+class SubscriptionsTests extends IdeasIntegrationTest {
 
     static final int PORT = TestSmtp.freePort();
 
@@ -53,19 +50,7 @@ class SubscriptionsTests {
     }
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
     Signatures signatures;
-
-    @Autowired
-    JdbcClient jdbc;
 
     UUID board;
     UUID staff;
@@ -341,10 +326,6 @@ class SubscriptionsTests {
             Thread.sleep(100);
         }
         throw new AssertionError("No mail delivered to " + recipient);
-    }
-
-    private UUID id(String email) {
-        return TestAccounts.id(jdbc, email);
     }
 
     private String email(UUID account) {

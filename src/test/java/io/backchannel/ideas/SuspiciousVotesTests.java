@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +17,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class SuspiciousVotesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class SuspiciousVotesTests extends IdeasIntegrationTest {
 
     UUID board;
     UUID author;
@@ -46,7 +30,7 @@ class SuspiciousVotesTests {
     void setUp() throws Exception {
         board = ideas.createCategory("sus-" + UUID.randomUUID(), "Suspicious", "", false);
         author = id(TestAccounts.create(identity, "author", Role.CUSTOMER));
-        staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        staff = logIn("staff", Role.STAFF);
     }
 
     @Test
@@ -131,10 +115,10 @@ class SuspiciousVotesTests {
 
     @Test
     void onlyStaffSeeTheReport() throws Exception {
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(get("/workspace/ideas/suspicious-votes").session(customer)).andExpect(status().isForbidden());
         mvc.perform(get("/workspace/ideas/suspicious-votes")).andExpect(status().is3xxRedirection());
-        var admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN));
+        var admin = logIn("admin", Role.ADMIN);
         mvc.perform(get("/workspace/ideas/suspicious-votes").session(admin)).andExpect(status().isOk());
         String german = mvc.perform(
                         get("/workspace/ideas/suspicious-votes").session(staff).header("Accept-Language", "de"))
@@ -178,12 +162,5 @@ class SuspiciousVotesTests {
 
     private static Element row(Document report, long number, String kind) {
         return report.selectFirst("tr[data-idea=" + number + "][data-kind=" + kind + "]");
-    }
-
-    private UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
     }
 }

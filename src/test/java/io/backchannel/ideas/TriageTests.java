@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.StaleIdeas;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.List;
 import java.util.Set;
@@ -23,34 +22,20 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Staff's side of ideas: triage queue, acknowledgement, teams, internal notes, bulk changes and stale archiving. */
 @IntegrationTest
 @RecordApplicationEvents
-class TriageTests {
+class TriageTests extends IdeasIntegrationTest {
 
     static final String QUEUE = "/workspace/ideas/triage";
     static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>[link](javascript:alert(3))";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
     StaleIdeas stale;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ApplicationEvents events;
@@ -67,7 +52,7 @@ class TriageTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        marker = "t" + UUID.randomUUID().toString().substring(0, 8);
+        marker = "t" + marker();
         slug = "triage-" + marker;
         board = ideas.createCategory(slug, "Triage " + marker, "", false);
         author = account("author", Role.CUSTOMER);
@@ -193,7 +178,7 @@ class TriageTests {
     @Test
     void customersAndVisitorsCannotSeeTheQueueOrTriage() throws Exception {
         long number = submit("Not for customers");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
 
         mvc.perform(get(QUEUE).session(customer)).andExpect(status().isForbidden());
         mvc.perform(get(QUEUE)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
@@ -239,7 +224,7 @@ class TriageTests {
         assertThat(notes.text()).contains("Secret " + marker, "staff");
         assertThat(notes.select("script, img, [onerror], a[href^=javascript]")).isEmpty();
 
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         var authorSession = TestAccounts.login(mvc, emailOf(author));
         for (var request : List.of(
                 get("/ideas/" + number),
@@ -260,7 +245,7 @@ class TriageTests {
     @Test
     void customersAndVisitorsCannotPostNotes() throws Exception {
         long number = submit("No customer notes");
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
 
         mvc.perform(post("/workspace/ideas/" + number + "/notes")
                         .session(customer)
@@ -462,17 +447,6 @@ class TriageTests {
         return jdbc.sql("select count(*) from ideas_note n join ideas_idea i on i.id = n.idea_id where i.number = ?")
                 .param(number)
                 .query(Integer.class)
-                .single();
-    }
-
-    UUID account(String prefix, Role role) {
-        return id(TestAccounts.create(identity, prefix, role));
-    }
-
-    UUID id(String email) {
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
                 .single();
     }
 

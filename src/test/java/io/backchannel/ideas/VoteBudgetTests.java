@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,25 +22,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-class VoteBudgetTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
-
-    @Autowired
-    JdbcClient jdbc;
+class VoteBudgetTests extends IdeasIntegrationTest {
 
     UUID board;
     String slug;
@@ -49,14 +33,14 @@ class VoteBudgetTests {
 
     @BeforeEach
     void board() throws Exception {
-        slug = "budget-" + UUID.randomUUID().toString().substring(0, 8);
+        slug = "budget-" + marker();
         board = ideas.createCategory(slug, "Budget " + slug, "", false);
-        admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        admin = logIn("admin", Role.ADMIN, Role.STAFF);
     }
 
     @Test
     void adminSetsTheBudgetOnTheBoardsPageAndCustomersCannot() throws Exception {
-        var customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer", Role.CUSTOMER));
+        var customer = logIn("customer", Role.CUSTOMER);
         mvc.perform(post("/admin/ideas/boards/" + board + "/budget")
                         .session(customer)
                         .with(csrf())
@@ -141,7 +125,7 @@ class VoteBudgetTests {
         assertThatThrownBy(() -> ideas.vote(second, person, 1))
                 .isInstanceOfSatisfying(IdeaPortal.VoteRefused.class, e -> assertThat(e.reason())
                         .isEqualTo(IdeaPortal.VoteRefused.Reason.OVER_BUDGET));
-        var session = TestAccounts.login(mvc, TestAccounts.create(identity, "anon", Role.CUSTOMER));
+        var session = logIn("anon", Role.CUSTOMER);
         mvc.perform(get("/ideas").param("category", freeSlug).session(session))
                 .andExpect(content().string(not(containsString("vote-budget"))));
         mvc.perform(get("/ideas").param("category", slug).session(session))
@@ -216,10 +200,6 @@ class VoteBudgetTests {
     }
 
     private UUID account(String prefix) {
-        String email = TestAccounts.create(identity, prefix, Role.CUSTOMER);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
+        return account(prefix, Role.CUSTOMER);
     }
 }

@@ -12,10 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.sun.net.httpserver.HttpServer;
 import io.backchannel.IntegrationTest;
-import io.backchannel.TestAccounts;
 import io.backchannel.ideas.IdeaStatus;
-import io.backchannel.ideas.IdeasManagement;
-import io.backchannel.identity.IdentityManagement;
+import io.backchannel.ideas.IdeasIntegrationTest;
 import io.backchannel.identity.Role;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -43,32 +41,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Webhooks against a real HTTP server on loopback. */
 @IntegrationTest
-class WebhookTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    IdeasManagement ideas;
+class WebhookTests extends IdeasIntegrationTest {
 
     @Autowired
     IdeaPortal portal;
 
     @Autowired
     WebhookSender sender;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;
@@ -85,7 +69,7 @@ class WebhookTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN, Role.STAFF));
+        admin = logIn("admin", Role.ADMIN, Role.STAFF);
         board = ideas.createCategory("hooks-" + UUID.randomUUID(), "Hooks", "", false);
         author = account("author");
     }
@@ -99,7 +83,7 @@ class WebhookTests {
     @Test
     void onlyAdminsManageWebhooksAndNonHttpUrlsAreRefused() throws Exception {
         for (Role role : new Role[] {Role.CUSTOMER, Role.STAFF}) {
-            var session = TestAccounts.login(mvc, TestAccounts.create(identity, "not-admin", role));
+            var session = logIn("not-admin", role);
             mvc.perform(get("/admin/webhooks").session(session)).andExpect(status().isForbidden());
             mvc.perform(post("/admin/webhooks")
                             .session(session)
@@ -348,11 +332,7 @@ class WebhookTests {
     }
 
     private UUID account(String prefix) {
-        String email = TestAccounts.create(identity, prefix, Role.CUSTOMER);
-        return jdbc.sql("select id from identity_account where email = ?")
-                .param(email)
-                .query(UUID.class)
-                .single();
+        return account(prefix, Role.CUSTOMER);
     }
 
     private static String hmac(String secret, String text) throws Exception {
