@@ -1,6 +1,10 @@
 package io.backchannel.system.internal;
 
+import io.backchannel.system.PublicPages;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +36,17 @@ class WebConfiguration implements WebMvcConfigurer {
             @Value("${backchannel.security.max-request-body:2MB}") DataSize maximum) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimit(maximum.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After Spring Security's filters, which decide who is signed in and add the security headers to every answer. */
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCache(
+            List<PublicPages> modules,
+            LocaleResolver locales,
+            @Value("${backchannel.web.public-page-cache-ttl:1s}") Duration ttl) {
+        var registration = new FilterRegistrationBean<>(new PublicPageCache(modules, locales, ttl));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }
 }

@@ -1,0 +1,126 @@
+package io.backchannel.system.internal;
+
+import io.backchannel.system.PublicPages;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Reuses the rendered bytes of public pages for anonymous visitors for a short time (a "micro-cache"): under load most
+ * requests for a popular page then cost a map lookup instead of queries and a template rendering. A page is kept only
+ * when it answered 200 without setting a cookie and without a CSRF token in it, so nothing personal is ever shared.
+ * Any write (a request other than GET or HEAD) on this node empties the cache, so people see their own changes at
+ * once; changes made on another node of a cluster show after at most the time to live.
+ */
+class PublicPageCache extends OncePerRequestFilter {
+
+    static final int MAX_PAGES = 2_000;
+
+    private final List<PathPattern> patterns;
+    private final LocaleResolver locales;
+    private final long ttlNanos;
+    private final Map<Key, Page> pages = new ConcurrentHashMap<>();
+
+    PublicPageCache(List<PublicPages> modules, LocaleResolver locales, Duration ttl) {
+        this.patterns = modules.stream()
+                .flatMap(module -> module.cacheable().stream())
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
+        this.locales = locales;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                pages.clear();
+            }
+            return;
+        }
+        if (ttlNanos <= 0 || !cacheable(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var key = new Key(method, request.getRequestURI(), request.getQueryString(), locales.resolveLocale(request));
+        long now = System.nanoTime();
+        Page known = pages.get(key);
+        if (known != null && now - known.storedAt() < ttlNanos) {
+            known.writeTo(response);
+            return;
+        }
+        var captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, captured);
+        byte[] body = captured.getContentAsByteArray();
+        if (shareable(captured, body) && request.getSession(false) == null) {
+            if (pages.size() >= MAX_PAGES) {
+                pages.clear();
+            }
+            pages.put(key, new Page(now, body, headers(captured)));
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private boolean cacheable(HttpServletRequest request) {
+        if (request.getUserPrincipal() != null
+                || request.getSession(false) != null
+                || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        var path = ServletRequestPathUtils.parseAndCache(request);
+        return patterns.stream().anyMatch(pattern -> pattern.matches(path.pathWithinApplication()));
+    }
+
+    private static boolean shareable(ContentCachingResponseWrapper response, byte[] body) {
+        return response.getStatus() == HttpServletResponse.SC_OK
+                && response.getContentType() != null
+                && !response.containsHeader(HttpHeaders.SET_COOKIE)
+                && !new String(body, StandardCharsets.UTF_8).contains("_csrf");
+    }
+
+    private static Map<String, List<String>> headers(HttpServletResponse response) {
+        var headers = new LinkedHashMap<String, List<String>>();
+        for (String name : response.getHeaderNames()) {
+            if (!HttpHeaders.SET_COOKIE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                headers.put(name, List.copyOf(response.getHeaders(name)));
+            }
+        }
+        headers.put(HttpHeaders.CONTENT_TYPE, List.of(response.getContentType()));
+        return headers;
+    }
+
+    private record Key(String method, String uri, @Nullable String query, Locale locale) {}
+
+    private record Page(long storedAt, byte[] body, Map<String, List<String>> headers) {
+
+        void writeTo(HttpServletResponse response) throws IOException {
+            headers.forEach((name, values) -> {
+                response.setHeader(name, values.getFirst());
+                values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+            });
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}
