@@ -394,7 +394,7 @@ public class NaughtyStringsTests {
     }
 
     /** The string in quotes with invisible and special characters as escapes, so that reports stay readable. */
-    static String describe(String text) {
+    public static String describe(String text) {
         var out = new StringBuilder("\"");
         text.codePoints().limit(80).forEach(cp -> {
             if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || Character.getType(cp) == Character.FORMAT || cp > 0xffff) {
