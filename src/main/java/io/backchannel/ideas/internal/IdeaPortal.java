@@ -60,7 +60,7 @@ public class IdeaPortal {
         blocks.requireAllowed(authorId);
         var category = categories.byId(categoryId).orElseThrow(() -> new NotFoundException("category " + categoryId));
         var tagNames = TagNames.parse(String.join(",", tags));
-        Instant now = Instant.now();
+        Instant now = castNow();
         String body = markdown.strip();
         String moderation = category.preModerated() ? Ideas.PENDING : Ideas.PUBLISHED;
         var submitted = ideas.insert(
@@ -94,7 +94,7 @@ public class IdeaPortal {
         if (value < 0 && idea.upVotesOnly()) {
             throw new VoteRefused(VoteRefused.Reason.UP_ONLY);
         }
-        Instant now = Instant.now();
+        Instant now = castNow();
         var previous = ideas.vote(idea.id(), accountId);
         int old = previous.map(Ideas.CastVote::value).orElse(0);
         if (old == value) {
@@ -155,6 +155,15 @@ public class IdeaPortal {
     /** Adds the comment and returns its ID. */
     public UUID comment(long number, UUID authorId, String markdown, boolean staff) {
         return discussion.comment(number, authorId, markdown, staff);
+    }
+
+    /**
+     * Now, at the precision PostgreSQL stores: a vote's weight is computed from the same instant that is stored with it,
+     * so that withdrawing it later, merging or recounting from the rows subtracts exactly what was added (rounding
+     * 12.9999996 s up to 13 s in the database would otherwise move the vote into the next second).
+     */
+    private static Instant castNow() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private Ideas.Locked lockedIdea(long number) {

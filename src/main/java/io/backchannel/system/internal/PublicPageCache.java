@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,7 +29,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * requests for a popular page then cost a map lookup instead of queries and a template rendering. A page is kept only
  * when it answered 200 without setting a cookie and without a CSRF token in it, so nothing personal is ever shared.
  * Any write (a request other than GET or HEAD) on this node empties the cache, so people see their own changes at
- * once; changes made on another node of a cluster show after at most the time to live.
+ * once; changes made on another node of a cluster show after at most the time to live (plus one rendering, as an
+ * expired page is served while a single request renders it anew).
  */
 class PublicPageCache extends OncePerRequestFilter {
 
@@ -37,14 +40,25 @@ class PublicPageCache extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final long ttlNanos;
     private final Map<Key, Page> pages = new ConcurrentHashMap<>();
+    private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
+    // When the last write on this node finished: a rendering begun before it may show the old state and is not kept.
+    private final AtomicLong written;
+    private final LongSupplier clock;
 
     PublicPageCache(List<PublicPages> modules, LocaleResolver locales, Duration ttl) {
+        this(modules, locales, ttl, System::nanoTime);
+    }
+
+    /** With the clock in nanoseconds, like {@link System#nanoTime()}. */
+    PublicPageCache(List<PublicPages> modules, LocaleResolver locales, Duration ttl, LongSupplier clock) {
         this.patterns = modules.stream()
                 .flatMap(module -> module.cacheable().stream())
                 .map(PathPatternParser.defaultInstance::parse)
                 .toList();
         this.locales = locales;
         this.ttlNanos = ttl.toNanos();
+        this.clock = clock;
+        this.written = new AtomicLong(clock.getAsLong());
     }
 
     @Override
@@ -55,6 +69,7 @@ class PublicPageCache extends OncePerRequestFilter {
             try {
                 chain.doFilter(request, response);
             } finally {
+                written.set(clock.getAsLong());
                 pages.clear();
             }
             return;
@@ -64,16 +79,31 @@ class PublicPageCache extends OncePerRequestFilter {
             return;
         }
         var key = new Key(method, request.getRequestURI(), request.getQueryString(), locales.resolveLocale(request));
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         Page known = pages.get(key);
         if (known != null && now - known.storedAt() < ttlNanos) {
             known.writeTo(response);
             return;
         }
+        // One request renders an expired page again while the others keep getting the previous rendering: without
+        // this, every visitor arriving while a slow page (a broad search) renders would render it too.
+        if (known != null && refreshing.putIfAbsent(key, Boolean.TRUE) != null) {
+            known.writeTo(response);
+            return;
+        }
+        try {
+            render(request, response, chain, key, now);
+        } finally {
+            refreshing.remove(key);
+        }
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Key key, long now)
+            throws ServletException, IOException {
         var captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         byte[] body = captured.getContentAsByteArray();
-        if (shareable(captured, body) && request.getSession(false) == null) {
+        if (shareable(captured, body) && request.getSession(false) == null && written.get() - now <= 0) {
             if (pages.size() >= MAX_PAGES) {
                 pages.clear();
             }
