@@ -114,8 +114,11 @@ public class Badges {
      */
     private Leaders leaders() {
         var current = leaders;
-        if (current == null || leadersRefresh.isZero()) {
+        if (leadersRefresh.isZero()) {
             return countLeaders();
+        }
+        if (current == null) {
+            return firstLeaders();
         }
         if (!current.computedAt().plus(leadersRefresh).isAfter(Instant.now()) && counting.compareAndSet(false, true)) {
             Thread.ofVirtual().name("badge-leaders").start(() -> {
@@ -127,6 +130,15 @@ public class Badges {
             });
         }
         return current;
+    }
+
+    /**
+     * The first count, made once: requests that arrive while it runs wait for it instead of each counting again over
+     * every vote (which, with many visitors at once, queued one full count per request).
+     */
+    private synchronized Leaders firstLeaders() {
+        var current = leaders;
+        return current != null ? current : countLeaders();
     }
 
     private synchronized Leaders countLeaders() {
