@@ -76,8 +76,11 @@ public class IdeasGenerator {
                         """
                         select count(*) filter (where i.promotes <> coalesce(v.promotes, 0)
                                                    or i.demotes <> coalesce(v.demotes, 0)) as wrong_counts,
-                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 1e-5 * greatest(abs(i.hot), 1))
-                                   as wrong_hot,
+                               -- hot is a float sum updated vote by vote; each update may round by one unit in the last
+                               -- place of the largest weight, that of a vote cast now. 1e-12 of it allows thousands of
+                               -- updates per idea and is still far below any difference between two votes.
+                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 1e-12 * power(2::float8,
+                                   floor(extract(epoch from now() - ?::timestamptz)) / ?)) as wrong_hot,
                                coalesce(sum(v.votes), 0) as votes,
                                (select count(*) from ideas_vote where cast_at > now() - make_interval(secs => ?))
                                    as recent
@@ -87,9 +90,11 @@ public class IdeasGenerator {
                                    sum(value * power(2::float8, floor(extract(epoch from cast_at - ?::timestamptz))
                                                           / ?)) as hot
                             from ideas_vote group by idea_id) v on v.idea_id = i.id""")) {
-            statement.setDouble(1, Double.parseDouble(option("recent-seconds", "0")));
-            statement.setString(2, EPOCH.toString());
-            statement.setDouble(3, halfLifeSeconds);
+            statement.setString(1, EPOCH.toString());
+            statement.setDouble(2, halfLifeSeconds);
+            statement.setDouble(3, Double.parseDouble(option("recent-seconds", "0")));
+            statement.setString(4, EPOCH.toString());
+            statement.setDouble(5, halfLifeSeconds);
             try (var rs = statement.executeQuery()) {
                 rs.next();
                 System.out.printf(
