@@ -76,11 +76,13 @@ public class IdeasGenerator {
                         """
                         select count(*) filter (where i.promotes <> coalesce(v.promotes, 0)
                                                    or i.demotes <> coalesce(v.demotes, 0)) as wrong_counts,
-                               -- hot is a float sum updated vote by vote; each update may round by one unit in the last
-                               -- place of the largest weight, that of a vote cast now. 1e-12 of it allows thousands of
-                               -- updates per idea and is still far below any difference between two votes.
-                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 1e-12 * power(2::float8,
-                                   floor(extract(epoch from now() - ?::timestamptz)) / ?)) as wrong_hot,
+                               -- hot is a float sum updated vote by vote, and the check sums in another order: each
+                               -- addition may round by half a unit in the last place (1.1e-16) of the largest weight,
+                               -- that of a vote cast now. Allowed: that much for each vote row plus 1,000 updates
+                               -- (withdrawn votes); still far below the weight of any vote of the last months.
+                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 2.3e-16 * (coalesce(v.votes, 0)
+                                   + 1000) * power(2::float8, floor(extract(epoch from now() - ?::timestamptz)) / ?))
+                                   as wrong_hot,
                                coalesce(sum(v.votes), 0) as votes,
                                (select count(*) from ideas_vote where cast_at > now() - make_interval(secs => ?))
                                    as recent
