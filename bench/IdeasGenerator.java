@@ -80,9 +80,10 @@ public class IdeasGenerator {
                                -- addition may round by half a unit in the last place (1.1e-16) of the largest weight,
                                -- that of a vote cast now. Allowed: that much for each vote row plus 1,000 updates
                                -- (withdrawn votes); still far below the weight of any vote of the last months.
-                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > 2.3e-16 * (coalesce(v.votes, 0)
-                                   + 1000) * power(2::float8, floor(extract(epoch from now() - ?::timestamptz)) / ?))
-                                   as wrong_hot,
+                               -- Ideas whose votes nearly cancel need that absolute bound; the others 1e-5 of their hot.
+                               count(*) filter (where abs(i.hot - coalesce(v.hot, 0)) > greatest(
+                                   1e-5 * abs(i.hot), 2.3e-16 * (coalesce(v.votes, 0) + 1000) * power(2::float8,
+                                   floor(extract(epoch from now() - ?::timestamptz)) / ?))) as wrong_hot,
                                coalesce(sum(v.votes), 0) as votes,
                                (select count(*) from ideas_vote where cast_at > now() - make_interval(secs => ?))
                                    as recent

@@ -171,7 +171,7 @@ SECTION="$RUN_DIR/section.md"
     echo
     echo "Votes: $V_REQUESTS vote requests recorded ($V_WARMUP_REQUESTS in the warm-up), vote rows $VOTES_BEFORE before /"
     echo "$VOTES_AFTER after (withdrawals delete rows), $VOTES_RECENT rows cast during the vote runs. Ideas whose promotes/demotes differ from their vote rows: **$WRONG_COUNTS**;"
-    echo "whose hot score differs from the decayed sum of their votes (beyond float rounding: 2.3·10^-16 of a vote cast now per vote row plus 1,000 updates): **$WRONG_HOT**$( [[ $WRONG_COUNTS == 0 && $WRONG_HOT == 0 ]] && echo " (exact)")."
+    echo "whose hot score differs from the decayed sum of their votes (by more than 10^-5 of it and more than float rounding allows: 2.3·10^-16 of a vote cast now per vote row plus 1,000 updates): **$WRONG_HOT**$( [[ $WRONG_COUNTS == 0 && $WRONG_HOT == 0 ]] && echo " (exact)")."
     echo "java RSS after the runs: $(mb "$JAVA_RSS") MB. Raw output: \`bench/results/$STAMP/\` (not committed)."
     echo
 } >"$SECTION"
