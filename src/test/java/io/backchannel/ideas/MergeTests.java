@@ -71,7 +71,7 @@ class MergeTests extends IdeasIntegrationTest {
         ideas.vote(duplicate, survivorAuthor, 1);
         ideas.vote(duplicate, onlyDuplicate, -1);
         ideas.vote(survivor, onlySurvivor, 1);
-        portal.comment(duplicate, onlyDuplicate, "I would buy *two*.", false);
+        ideas.comment(duplicate, onlyDuplicate, "I would buy *two*.", false);
 
         mvc.perform(post("/ideas/" + duplicate + "/merge")
                         .session(staffSession)

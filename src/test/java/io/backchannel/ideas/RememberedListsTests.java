@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * List totals and the anonymous list's HTML are remembered between page views (IdeaCounts, RememberedListPages):
- * whatever changes a list must show at once.
+ * List totals are remembered between page views (IdeaCounts): whatever changes a list must show at once, on the
+ * page, for anonymous and signed-in visitors alike.
  */
 @IntegrationTest
 class RememberedListsTests {

@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What people do with ideas: submit, vote, comment, and (staff) answer with a status. */
+/** What people do with ideas: submit, vote, and (staff) answer with a status; comments are {@link Discussion}'s. */
 @Service
 @Transactional
 public class IdeaPortal {
@@ -25,7 +25,6 @@ public class IdeaPortal {
     private final Categories categories;
     private final Merges merges;
     private final Blocks blocks;
-    private final Discussion discussion;
     private final VoteBudgets budgets;
     private final HotScore hot;
     private final ApplicationEventPublisher events;
@@ -36,7 +35,6 @@ public class IdeaPortal {
             Categories categories,
             Merges merges,
             Blocks blocks,
-            Discussion discussion,
             VoteBudgets budgets,
             ApplicationEventPublisher events,
             @Value("${backchannel.ideas.hot-half-life:7d}") Duration halfLife) {
@@ -45,7 +43,6 @@ public class IdeaPortal {
         this.categories = categories;
         this.merges = merges;
         this.blocks = blocks;
-        this.discussion = discussion;
         this.budgets = budgets;
         this.events = events;
         this.hot = new HotScore(halfLife);
@@ -150,11 +147,6 @@ public class IdeaPortal {
             throw new ExplanationRequired(to.stage());
         }
         numbers.stream().distinct().sorted().forEach(number -> changeStatus(number, to, explanation, staffId));
-    }
-
-    /** Adds the comment and returns its ID. */
-    public UUID comment(long number, UUID authorId, String markdown, boolean staff) {
-        return discussion.comment(number, authorId, markdown, staff);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.backchannel.ideas.web;
 
 import io.backchannel.ideas.IdeaStatus;
+import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.TagNames;
@@ -46,13 +47,21 @@ import org.springframework.web.bind.annotation.RestController;
 class IdeaWritesApi {
 
     private final IdeaPortal portal;
+    private final Discussion discussion;
     private final IdeaFinder finder;
     private final VoteBudgets budgets;
     private final VoteOrigins origins;
     private final RateLimits limits;
 
-    IdeaWritesApi(IdeaPortal portal, IdeaFinder finder, VoteBudgets budgets, VoteOrigins origins, RateLimits limits) {
+    IdeaWritesApi(
+            IdeaPortal portal,
+            Discussion discussion,
+            IdeaFinder finder,
+            VoteBudgets budgets,
+            VoteOrigins origins,
+            RateLimits limits) {
         this.portal = portal;
+        this.discussion = discussion;
         this.finder = finder;
         this.budgets = budgets;
         this.origins = origins;
@@ -123,7 +132,7 @@ class IdeaWritesApi {
             @AuthenticationPrincipal SignedInAccount account,
             HttpServletRequest request) {
         limit("comment", account, request);
-        UUID id = portal.comment(number, account.id(), Objects.requireNonNull(body.body()), account.staff());
+        UUID id = discussion.comment(number, account.id(), Objects.requireNonNull(body.body()), account.staff());
         return ResponseEntity.created(URI.create("/api/ideas/" + number))
                 .body(new CommentCreated(id, number, account.staff()));
     }

@@ -248,7 +248,7 @@ class IdeasController {
             following(number, account, model);
             return DETAIL;
         }
-        portal.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
+        discussion.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
         redirect.addFlashAttribute("flash", "ideas.commented");
         return "redirect:/ideas/" + number + "#comments";
     }

@@ -153,7 +153,7 @@ class WebhookTests extends IdeasIntegrationTest {
 
         long number = ideas.submit(author, board, "Signed hooks", "text");
         ideas.changeStatus(number, IdeaStatus.PLANNED, "Soon.", account("staff"));
-        portal.comment(number, author, "Thanks!", false);
+        ideas.comment(number, author, "Thanks!", false);
 
         List<Received> requests = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
