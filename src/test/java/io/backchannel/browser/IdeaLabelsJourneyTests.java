@@ -36,6 +36,8 @@ class IdeaLabelsJourneyTests extends BrowserTest {
         fill("description", "Please sell a foldable windshield that fits the small camping stove.");
         fill("tags", "Kocher-" + marker + ", one, two, three, four, five");
         submit("/ideas/new");
+        // The refused form comes back at the same address: wait for the answer, not for a new path.
+        wait.until(d -> !d.findElements(By.id("tags-error")).isEmpty());
         assertThat(driver.findElement(By.id("tags-error")).getText()).contains("at most 5 tags");
         fill("tags", "Kocher-" + marker + ", Wind");
         submit("/ideas/new");
