@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.blog.web;
+
+import org.jspecify.annotations.NullMarked;
