@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.blog.internal;
+
+import org.jspecify.annotations.NullMarked;
