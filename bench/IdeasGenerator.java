@@ -282,13 +282,16 @@ public class IdeasGenerator {
                     hot,
                     created[i],
                     changed,
-                    status.startsWith("IMPLEMENTED") || status.startsWith("PARTIALLY") ? changed : null);
+                    status.startsWith("IMPLEMENTED") || status.startsWith("PARTIALLY") ? changed : null,
+                    // Set on submit by the application; left empty, its background job would detect every idea's
+                    // language while the benchmark runs.
+                    german ? "de" : "en");
         }
         // Numbers are given in COPY order: idea i gets number i + 1 in an empty table.
         copy(
                 copy,
                 "ideas_idea (id, title, body_markdown, body_html, category_id, author_id, status, promotes, demotes, hot,"
-                        + " created_at, status_changed_at, implemented_at)",
+                        + " created_at, status_changed_at, implemented_at, language)",
                 ideaRows);
         step("ideas " + n, started);
         long votesStarted = System.nanoTime();
