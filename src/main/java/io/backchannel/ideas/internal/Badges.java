@@ -1,5 +1,8 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.ideas.IdeaCommented;
+import io.backchannel.ideas.IdeaStatusChanged;
+import io.backchannel.ideas.IdeaSubmitted;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,15 +11,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Badges computed from what people did on the portal; nobody awards them by hand, and nothing is stored for them.
@@ -33,12 +43,18 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * The first, second and fourth rules are per-person look-ups on indexed columns, answered for all people on a page in
- * one query. The monthly leaders need the votes of every idea, so they are computed for the whole portal at most once
+ * one query and remembered for a minute (forgotten at once when this node sees an idea posted, answered or commented
+ * on). The monthly leaders need the votes of every idea, so they are computed for the whole portal at most once
  * per {@code backchannel.ideas.badges.leaders-refresh} and held in memory (on each node): leaders change slowly, and
  * the portal publishes no event per vote that could keep a materialised table current.
  */
 @Component
 public class Badges {
+
+    /** How long a node shows a person's activity badges without asking the database again (other nodes' changes). */
+    static final Duration PERSON_TTL = Duration.ofMinutes(1);
+
+    static final int MAX_PEOPLE = 100_000;
 
     private final JdbcClient jdbc;
     private final int helpfulComments;
@@ -46,6 +62,8 @@ public class Badges {
     private final String zone;
     private final AtomicBoolean counting = new AtomicBoolean();
     private volatile @Nullable Leaders leaders;
+    private final Map<UUID, Known> activity = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     Badges(
             JdbcClient jdbc,
@@ -58,12 +76,55 @@ public class Badges {
         this.zone = zone.zone().getId();
     }
 
-    /** The badges of each of these people, in one query; people without badges are left out. */
+    /** The badges of each of these people; people without badges are left out. */
     public PeopleBadges of(Collection<UUID> people) {
         if (people.isEmpty()) {
             return new PeopleBadges(Map.of());
         }
-        Map<UUID, Map<Kind, List<YearMonth>>> earned = new HashMap<>();
+        var months = leaders().months();
+        Map<UUID, List<Badge>> badges = new HashMap<>();
+        for (var entry : activity(people).entrySet()) {
+            var kinds = EnumSet.copyOf(entry.getValue());
+            var led = months.get(entry.getKey());
+            Map<Kind, List<YearMonth>> earned = new EnumMap<>(Kind.class);
+            kinds.forEach(kind -> earned.put(kind, List.of()));
+            if (led != null) {
+                earned.put(Kind.TOP_CONTRIBUTOR, led);
+            }
+            if (!earned.isEmpty()) {
+                badges.put(
+                        entry.getKey(),
+                        earned.entrySet().stream()
+                                .map(badge -> new Badge(badge.getKey(), badge.getValue()))
+                                .toList());
+            }
+        }
+        return new PeopleBadges(badges);
+    }
+
+    /**
+     * The activity badges of each person (all but the monthly leaders), from memory where known for less than {@link
+     * #PERSON_TTL}, the others in one query. An idea page names its author and every commenter, so without this each
+     * view of it asked the database about all of them again.
+     */
+    private Map<UUID, Set<Kind>> activity(Collection<UUID> people) {
+        long now = System.nanoTime();
+        long generationBefore = generation.get();
+        Map<UUID, Set<Kind>> result = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (UUID person : people) {
+            var known = activity.get(person);
+            if (known != null && now - known.at() < PERSON_TTL.toNanos()) {
+                result.put(person, known.kinds());
+            } else {
+                unknown.add(person);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return result;
+        }
+        Map<UUID, Set<Kind>> fresh = new HashMap<>();
+        unknown.forEach(person -> fresh.put(person, EnumSet.noneOf(Kind.class)));
         jdbc.sql(
                         """
                         select distinct author_id as account_id, 'FIRST_IDEA' as badge from ideas_idea
@@ -76,27 +137,43 @@ public class Badges {
                         where k.author_id in (:people) and not k.staff and k.author_id <> i.author_id
                           and i.implemented_at is not null and k.created_at <= i.implemented_at
                         group by k.author_id having count(distinct i.id) >= :helpful""")
-                .param("people", people)
+                .param("people", unknown)
                 .param("helpful", helpfulComments)
                 .query((rs, row) ->
                         Map.entry(rs.getObject("account_id", UUID.class), Kind.valueOf(rs.getString("badge"))))
                 .list()
-                .forEach(badge -> earned.computeIfAbsent(badge.getKey(), id -> new EnumMap<>(Kind.class))
-                        .put(badge.getValue(), List.of()));
-        var months = leaders().months();
-        for (UUID person : people) {
-            var led = months.get(person);
-            if (led != null) {
-                earned.computeIfAbsent(person, id -> new EnumMap<>(Kind.class)).put(Kind.TOP_CONTRIBUTOR, led);
+                .forEach(badge -> fresh.get(badge.getKey()).add(badge.getValue()));
+        // A count begun before a change was forgotten may show the old state: it answers this page, but is not kept.
+        if (generation.get() == generationBefore) {
+            if (activity.size() + fresh.size() > MAX_PEOPLE) {
+                activity.clear();
             }
+            fresh.forEach((person, kinds) -> activity.put(person, new Known(now, kinds)));
         }
-        Map<UUID, List<Badge>> badges = new HashMap<>();
-        earned.forEach((person, kinds) -> badges.put(
-                person,
-                kinds.entrySet().stream()
-                        .map(entry -> new Badge(entry.getKey(), entry.getValue()))
-                        .toList()));
-        return new PeopleBadges(badges);
+        result.putAll(fresh);
+        return result;
+    }
+
+    /**
+     * Ideas posted, answered or commented on change badges: what this node remembers is counted again, now and once
+     * more when the writing transaction has ended, so that a count made in between from the old state is not kept.
+     */
+    @EventListener({IdeaSubmitted.class, IdeaStatusChanged.class, IdeaCommented.class})
+    void forget() {
+        forgetNow();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetNow();
+                }
+            });
+        }
+    }
+
+    private void forgetNow() {
+        generation.incrementAndGet();
+        activity.clear();
     }
 
     /** How many implemented ideas of others a helpful commenter commented on, for the badge's explanation. */
@@ -174,6 +251,8 @@ public class Badges {
     }
 
     private record Leaders(Instant computedAt, Map<UUID, List<YearMonth>> months) {}
+
+    private record Known(long at, Set<Kind> kinds) {}
 
     public enum Kind {
         FIRST_IDEA("ideas.badge.FIRST_IDEA", "ideas.badge.FIRST_IDEA.explanation"),
