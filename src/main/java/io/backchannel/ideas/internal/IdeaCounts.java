@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
  * a scan of all of them on each page view; the version changes only when ideas are posted, answered, moved or
  * removed, not when they are voted on. Searches are remembered too (at most {@link #MAX_ENTRIES} lists, forgotten
  * all at once when full): counting the thousands of ideas a common word matches was half of what a search cost.
- * Queries with a subquery (filters on votes, tags, comments...) are always counted: their results depend on more
- * than the idea rows.
+ * Queries filtered by votes or tags are always counted: their results depend on more than what moves the version.
  */
 @Component
 class IdeaCounts {
@@ -30,10 +29,10 @@ class IdeaCounts {
 
     /** Must run in a transaction: the version is read before the count, so a total is never newer than its version. */
     long count(IdeaQuery query) {
-        String where = query.where();
-        if (where.contains("select")) {
+        if (!query.totalFollowsListVersion()) {
             return ideas.count(query);
         }
+        String where = query.where();
         long version = jdbc.sql("select version from ideas_list_version")
                 .query(Long.class)
                 .single();

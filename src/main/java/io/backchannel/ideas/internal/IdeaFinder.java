@@ -53,8 +53,12 @@ public class IdeaFinder {
     public ListPage<IdeaCard> page(IdeaQuery filters, int page) {
         var query = resolved(filters);
         int size = ListPage.DEFAULT_SIZE;
-        var rows = ideas.search(query, size, ListPage.offset(page, size));
-        return new ListPage<>(cards(rows), Math.max(page, 1), size, counts.count(query));
+        long offset = ListPage.offset(page, size);
+        long total = counts.count(query);
+        var rows = broadSearch(query, total, offset + size)
+                ? ideas.searchInListOrder(query, size, offset)
+                : ideas.search(query, size, offset);
+        return new ListPage<>(cards(rows), Math.max(page, 1), size, total);
     }
 
     /** The newest entries of the list for its Atom feed. */
@@ -196,6 +200,18 @@ public class IdeaFinder {
     }
 
     /** The query with its tag's id; a tag nobody uses stays unresolved and matches no idea. */
+    /**
+     * Whether walking the list in its order and testing each idea finds the page sooner than reading every match: with
+     * m matches among n listed ideas the walk tests about (offset + size) · n / m ideas, the index read m.
+     */
+    private boolean broadSearch(IdeaQuery query, long matches, long upTo) {
+        if (query.text().isBlank() || matches == 0) {
+            return false;
+        }
+        long listed = counts.count(query.withoutText());
+        return (double) matches * matches > (double) upTo * listed;
+    }
+
     private IdeaQuery resolved(IdeaQuery query) {
         String tag = query.tag();
         return tag == null ? query : labels.tagId(tag).map(query::withTagId).orElse(query);

@@ -63,6 +63,20 @@ class Ideas {
                 .list();
     }
 
+    /**
+     * The same page, found by walking the ideas in list order and testing each against the search: the planner cannot
+     * tell common from rare phrases and would otherwise read all matches through the GIN index (only bitmap scans can
+     * use it) and sort them. Must run in a transaction; the setting is restored for the rest of it.
+     */
+    List<IdeaSummary> searchInListOrder(IdeaQuery query, int limit, long offset) {
+        jdbc.sql("set local enable_bitmapscan = off").update();
+        try {
+            return search(query, limit, offset);
+        } finally {
+            jdbc.sql("set local enable_bitmapscan = on").update();
+        }
+    }
+
     long count(IdeaQuery query) {
         return jdbc.sql("select count(*) from ideas_idea i join ideas_category c on c.id = i.category_id"
                         + query.where())
