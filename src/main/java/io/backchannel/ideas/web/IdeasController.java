@@ -4,10 +4,10 @@ import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaFinder;
 import io.backchannel.ideas.internal.IdeaLabels;
 import io.backchannel.ideas.internal.IdeaMerges;
+import io.backchannel.ideas.internal.IdeaPages;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaQuery;
 import io.backchannel.ideas.internal.IdeaStatuses;
-import io.backchannel.ideas.internal.IdeaSubscriptions;
 import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.internal.Triage;
 import io.backchannel.ideas.internal.VoteBudgets;
@@ -49,8 +49,7 @@ class IdeasController {
     private final RateLimits limits;
     private final IdeaStatuses statuses;
     private final Triage triage;
-    private final IdeaSubscriptions subscriptions;
-    private final IdeaMerges merges;
+    private final IdeaPages pages;
     private final Discussion discussion;
     private final VoteBudgets budgets;
     private final VoteOrigins origins;
@@ -63,8 +62,7 @@ class IdeasController {
             RateLimits limits,
             IdeaStatuses statuses,
             Triage triage,
-            IdeaSubscriptions subscriptions,
-            IdeaMerges merges,
+            IdeaPages pages,
             Discussion discussion,
             VoteBudgets budgets,
             VoteOrigins origins,
@@ -75,8 +73,7 @@ class IdeasController {
         this.limits = limits;
         this.statuses = statuses;
         this.triage = triage;
-        this.subscriptions = subscriptions;
-        this.merges = merges;
+        this.pages = pages;
         this.discussion = discussion;
         this.budgets = budgets;
         this.origins = origins;
@@ -197,16 +194,13 @@ class IdeasController {
 
     @GetMapping("/ideas/{number}")
     String detail(@PathVariable long number, @AuthenticationPrincipal @Nullable SignedInAccount account, Model model) {
-        var idea = finder.idea(number, account == null ? null : account.id());
-        model.addAttribute("idea", idea);
-        model.addAttribute("discussion", discussion.conversation(number, account == null ? null : account.id()));
+        var idea = show(number, account, model).idea();
         addBudget(account, idea.categorySlug(), model);
         model.addAttribute("comment", CommentForm.empty());
         model.addAttribute("statuses", statuses.options());
         if (account != null && account.staff()) {
             model.addAttribute("staffBox", triage.staffBox(number));
         }
-        following(number, account, model);
         return DETAIL;
     }
 
@@ -242,10 +236,8 @@ class IdeasController {
             result.reject("rate-limit.exceeded");
         }
         if (result.hasErrors()) {
-            model.addAttribute("idea", finder.idea(number, account.id()));
-            model.addAttribute("discussion", discussion.conversation(number, account.id()));
+            show(number, account, model);
             model.addAttribute("statuses", statuses.options());
-            following(number, account, model);
             return DETAIL;
         }
         discussion.comment(number, account.id(), Objects.requireNonNull(form.body()), account.staff());
@@ -280,10 +272,14 @@ class IdeasController {
         return "redirect:/ideas/" + number;
     }
 
-    /** The idea page's subscribe button and its merge notes ("merged into", "merged from"). */
-    private void following(long number, @Nullable SignedInAccount account, Model model) {
-        model.addAttribute("subscribed", account != null && subscriptions.subscribed(number, account.id()));
-        model.addAttribute("merges", merges.notes(number));
+    /** The idea with its discussion, merge notes ("merged into", "merged from") and the subscribe button's state. */
+    private IdeaPages.Shown show(long number, @Nullable SignedInAccount account, Model model) {
+        var shown = pages.page(number, account == null ? null : account.id());
+        model.addAttribute("idea", shown.idea());
+        model.addAttribute("discussion", shown.discussion());
+        model.addAttribute("merges", shown.merges());
+        model.addAttribute("subscribed", shown.subscribed());
+        return shown;
     }
 
     /** The signed-in person's remaining votes, when the board shown has a vote budget. */
