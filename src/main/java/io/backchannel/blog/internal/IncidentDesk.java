@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class IncidentDesk {
 
-    public static final int MAX_TITLE = 200;
-    public static final int MAX_SUMMARY = 2_000;
-    public static final int MAX_BODY = 10_000;
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_SUMMARY = 2_000;
+    private static final int MAX_BODY = 10_000;
 
     private final Incidents incidents;
     private final BlogLanguages languages;

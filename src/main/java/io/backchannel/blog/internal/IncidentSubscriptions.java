@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class IncidentSubscriptions {
 
-    public static final int MAX_EMAIL = 254;
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\".]+");
+    private static final int MAX_EMAIL = 254;
+    private static final Pattern EMAIL =
+            Pattern.compile("[^\\s\\p{Cntrl}@<>\"]+@[^\\s\\p{Cntrl}@<>\"]+\\.[^\\s\\p{Cntrl}@<>\".]+");
 
     private final Incidents incidents;
     private final Followers followers;

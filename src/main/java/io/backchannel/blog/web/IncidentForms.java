@@ -25,9 +25,7 @@ final class IncidentForms {
         for (String language : languages) {
             texts.put(
                     language,
-                    new Incident.Text(
-                            params.getOrDefault("title-" + language, ""),
-                            params.getOrDefault("summary-" + language, "")));
+                    new Incident.Text(text(params, "title-" + language), text(params, "summary-" + language)));
         }
         return new IncidentDesk.Draft(
                 parse(IncidentKind.class, params.get("kind")),
@@ -39,7 +37,7 @@ final class IncidentForms {
     static IncidentDesk.Post post(Map<String, String> params, List<String> languages) {
         var bodies = new LinkedHashMap<String, String>();
         for (String language : languages) {
-            bodies.put(language, params.getOrDefault("body-" + language, ""));
+            bodies.put(language, text(params, "body-" + language));
         }
         return new IncidentDesk.Post(
                 parse(IncidentStatus.class, params.get("status")), bodies, "true".equals(params.get("notify")));
@@ -60,6 +58,11 @@ final class IncidentForms {
                 Arrays.stream(IncidentStatus.values())
                         .filter(IncidentStatus::open)
                         .toList());
+    }
+
+    /** PostgreSQL refuses the NUL character in text, even as a parameter; no stored text contains one. */
+    private static String text(Map<String, String> params, String name) {
+        return params.getOrDefault(name, "").replace("\u0000", "");
     }
 
     static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
