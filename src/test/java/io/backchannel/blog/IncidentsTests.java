@@ -288,6 +288,15 @@ class IncidentsTests {
         String english = mail(customer, "[Incident");
         assertThat(english).contains("Recall " + marker, "Monitoring", "Swap in progress.");
         assertThat(mails(customer)).isEqualTo(1);
+        var desk = Jsoup.parse(
+                mvc.perform(get("/workspace/blog/incidents/" + number).session(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(desk.select("#timeline-heading + ol > li"))
+                .extracting(entry ->
+                        entry.select(".tag:contains(Mailed to followers)").size())
+                .containsExactly(0, 1, 1, 0);
         String headers = jdbc.sql("select headers from system_mail where recipient = ? and subject like '[Vorfall%'")
                 .param(guest)
                 .query(String.class)

@@ -100,6 +100,7 @@ class IncidentDeskController {
         var incident = desk.incident(number);
         model.addAttribute("incident", incident);
         model.addAttribute("timeline", desk.timeline(incident));
+        model.addAttribute("staffView", true);
         if (flashError != null) {
             model.addAttribute(flashError, "blog.incident.not-posted");
         }
