@@ -30,6 +30,8 @@ class IncidentSubscriptionsController {
 
     static final String FORM = "blog/incidents/subscribe";
     static final String LINK = "blog/incidents/link";
+    static final String CONFIRM = "confirm";
+    static final String LINKS = "/blog/incidents/{action:confirm|unsubscribe}/{token}";
 
     private final IncidentSubscriptions subscriptions;
     private final IncidentDesk desk;
@@ -76,56 +78,41 @@ class IncidentSubscriptionsController {
         }
     }
 
-    /** The link in the confirmation mail: asks before confirming, since link scanners open every link they see. */
-    @GetMapping("/blog/incidents/confirm/{token}")
-    String confirmation(@PathVariable String token, Locale locale, HttpServletResponse response, Model model) {
-        return link("confirm", token, subscriptions.checkConfirmation(token), false, locale, response, model);
+    /**
+     * The links in the mails, to confirm a guest's address or to stop the mails: asks before acting, since link
+     * scanners open every link they see.
+     */
+    @GetMapping(LINKS)
+    String link(
+            @PathVariable String action,
+            @PathVariable String token,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        return link(action, token, check(action, token), false, locale, response, model);
     }
 
-    @PostMapping("/blog/incidents/confirm/{token}")
-    String confirm(
+    /** The page's button, and for unsubscribing mail clients' one-click POST (RFC 8058), which sends no cookies. */
+    @PostMapping(LINKS)
+    String use(
+            @PathVariable String action,
             @PathVariable String token,
             HttpServletRequest request,
             Locale locale,
             HttpServletResponse response,
             Model model) {
-        if (!limits.tryAcquire("incident-confirm", request.getRemoteAddr())) {
-            return refuse(response, model, "confirm", token, subscriptions.checkConfirmation(token), locale);
+        if (!limits.tryAcquire("incident-" + action, request.getRemoteAddr())) {
+            String view = link(action, token, check(action, token), false, locale, response, model);
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("flashError", "rate-limit.exceeded");
+            return view;
         }
-        return link("confirm", token, subscriptions.confirm(token), true, locale, response, model);
+        var link = CONFIRM.equals(action) ? subscriptions.confirm(token) : subscriptions.unsubscribe(token);
+        return link(action, token, link, true, locale, response, model);
     }
 
-    /** The link in every update mail: asks before unsubscribing, since link scanners open every link they see. */
-    @GetMapping("/blog/incidents/unsubscribe/{token}")
-    String unsubscription(@PathVariable String token, Locale locale, HttpServletResponse response, Model model) {
-        return link("unsubscribe", token, subscriptions.checkUnsubscribe(token), false, locale, response, model);
-    }
-
-    /** The page's button, and mail clients' one-click POST (RFC 8058), which sends no cookies. */
-    @PostMapping("/blog/incidents/unsubscribe/{token}")
-    String unsubscribe(
-            @PathVariable String token,
-            HttpServletRequest request,
-            Locale locale,
-            HttpServletResponse response,
-            Model model) {
-        if (!limits.tryAcquire("incident-unsubscribe", request.getRemoteAddr())) {
-            return refuse(response, model, "unsubscribe", token, subscriptions.checkUnsubscribe(token), locale);
-        }
-        return link("unsubscribe", token, subscriptions.unsubscribe(token), true, locale, response, model);
-    }
-
-    private String refuse(
-            HttpServletResponse response,
-            Model model,
-            String action,
-            String token,
-            IncidentSubscriptions.Link link,
-            Locale locale) {
-        String view = link(action, token, link, false, locale, response, model);
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        model.addAttribute("flashError", "rate-limit.exceeded");
-        return view;
+    private IncidentSubscriptions.Link check(String action, String token) {
+        return CONFIRM.equals(action) ? subscriptions.checkConfirmation(token) : subscriptions.checkUnsubscribe(token);
     }
 
     private String form(long number, String email, Map<String, String> errors, Locale locale, Model model) {
