@@ -10,9 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
+import io.backchannel.blog.internal.Incident;
+import io.backchannel.blog.internal.IncidentDesk;
+import io.backchannel.blog.internal.IncidentKind;
+import io.backchannel.blog.internal.IncidentStatus;
 import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
+import io.backchannel.identity.SignedInAccount;
+import io.backchannel.system.Signatures;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +34,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,6 +62,12 @@ class IncidentsTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    Signatures signatures;
+
+    @Autowired
+    IncidentDesk desk;
 
     MockHttpSession staff;
 
@@ -170,6 +184,32 @@ class IncidentsTests {
             mvc.perform(request.session(customer)).andExpect(status().isForbidden());
         }
         mvc.perform(get("/workspace/blog/incidents")).andExpect(redirectedUrl("/login"));
+        SignedInAccount notStaff = new SignedInAccount() {
+            @Override
+            public UUID id() {
+                return TestAccounts.id(jdbc, TestAccounts.create(identity, "direct", Role.CUSTOMER));
+            }
+
+            @Override
+            public String displayName() {
+                return "Customer";
+            }
+
+            @Override
+            public boolean hasRole(String role) {
+                return Role.CUSTOMER.name().equals(role);
+            }
+        };
+        assertThatThrownBy(() -> desk.open(
+                        new IncidentDesk.Draft(
+                                IncidentKind.OUTAGE,
+                                IncidentStatus.INVESTIGATING,
+                                Map.of("en", new Incident.Text("Fake", "Fake"))),
+                        notStaff))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.post(
+                        number, new IncidentDesk.Post(IncidentStatus.RESOLVED, Map.of("en", "Fixed"), true), notStaff))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(page("/blog/incidents/" + number, "en")
                         .select(".meta .tag")
                         .first()
@@ -248,6 +288,37 @@ class IncidentsTests {
         assertThat(page("/blog/incidents/" + number, "en").select("h1").text()).isEqualTo(title);
     }
 
+    /** What another node writes reaches this node's banner only with the next refresh: no query per page view. */
+    @Test
+    void theBannerComesFromMemoryAndSeesOtherNodesChangesAfterTheRefresh() throws Exception {
+        long mine = open("Warm-up " + marker(), "Text.", Map.of());
+        update(mine, "RESOLVED", "Over.", false);
+        page("/ideas", "en");
+        String title = "Other node " + marker();
+        UUID id = jdbc.sql(
+                        """
+                        insert into blog_incident (kind, status, opened_by) values ('OUTAGE', 'INVESTIGATING', ?)
+                        returning id""")
+                .param(UUID.randomUUID())
+                .query(UUID.class)
+                .single();
+        jdbc.sql("insert into blog_incident_text (incident_id, language, title, summary) values (?, 'en', ?, 'x')")
+                .params(id, title)
+                .update();
+        try {
+            assertThat(page("/ideas", "en").select(".incident-banner").text()).doesNotContain(title);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!page("/ideas", "en").select(".incident-banner").text().contains(title)) {
+                assertThat(System.nanoTime()).as("banner after the refresh").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        } finally {
+            jdbc.sql("update blog_incident set status = 'RESOLVED', resolved_at = now() where id = ?")
+                    .param(id)
+                    .update();
+        }
+    }
+
     @Test
     void followersGetNotifiedUpdatesInTheirLanguageAndUnsubscribeWithOneClick() throws Exception {
         String marker = marker();
@@ -311,6 +382,14 @@ class IncidentsTests {
         String tampered = unsubscribe.substring(0, unsubscribe.length() - 3) + "AAA";
         mvc.perform(post(tampered)).andExpect(status().isBadRequest());
         mvc.perform(post(confirm.replace("/confirm/", "/unsubscribe/"))).andExpect(status().isBadRequest());
+        String past = number + "." + UUID.randomUUID() + "." + (System.currentTimeMillis() / 1000 - 60);
+        var expired = Jsoup.parse(mvc.perform(post("/blog/incidents/unsubscribe/" + past + "."
+                        + signatures.sign("blog-incident-unsubscribe", past)))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(expired.select("h1").text()).isEqualTo("This link has expired");
         mvc.perform(get(unsubscribe)).andExpect(status().isOk());
         mvc.perform(post(unsubscribe)
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
