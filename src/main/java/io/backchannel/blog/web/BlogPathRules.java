@@ -24,12 +24,17 @@ class BlogPathRules implements PathRules {
                 .requestMatchers(HttpMethod.POST, "/blog/*/*/comments", "/blog/subscriptions", "/blog/unsubscribe/*")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/blog/incidents/*/subscriptions")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/blog/incidents/unsubscribe/*", "/blog/incidents/confirm/*")
                 .permitAll();
     }
 
     /** Mail clients post one-click unsubscribes without a session; the signed token in the path protects them. */
     @Override
     public List<RequestMatcher> csrfExempt() {
-        return List.of(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/blog/unsubscribe/*"));
+        return List.of(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/blog/unsubscribe/*"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/blog/incidents/unsubscribe/*"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/blog/incidents/confirm/*"));
     }
 }
