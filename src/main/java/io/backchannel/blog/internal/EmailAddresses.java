@@ -7,7 +7,8 @@ final class EmailAddresses {
 
     static final int MAX = 254;
 
-    private static final Pattern PLAUSIBLE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PLAUSIBLE =
+            Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
     private EmailAddresses() {}
 

@@ -101,7 +101,10 @@ class CommentsController {
         return "/blog/" + post.language() + "/" + post.slug() + "/comments";
     }
 
-    /** The fields of the comment form as posted; missing ones are empty. */
+    /**
+     * The fields of the comment form as posted; missing ones are empty, and NUL characters, which PostgreSQL refuses in
+     * text, are dropped.
+     */
     record CommentForm(
             @Nullable UUID parent,
             @Nullable String body,
@@ -112,12 +115,11 @@ class CommentsController {
 
         BlogComments.Submission submission() {
             return new BlogComments.Submission(
-                    parent,
-                    Objects.requireNonNullElse(body, ""),
-                    Objects.requireNonNullElse(name, ""),
-                    Objects.requireNonNullElse(email, ""),
-                    Objects.requireNonNullElse(website, ""),
-                    Objects.requireNonNullElse(stamp, ""));
+                    parent, clean(body), clean(name), clean(email), clean(website), clean(stamp));
+        }
+
+        private static String clean(@Nullable String value) {
+            return Objects.requireNonNullElse(value, "").replace("\u0000", "");
         }
     }
 }
