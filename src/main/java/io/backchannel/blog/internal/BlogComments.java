@@ -62,8 +62,10 @@ public class BlogComments {
         this.events = events;
     }
 
-    /** Everything the comments section shows for a published post; null for a post that is not public. */
-    @Transactional(readOnly = true)
+    /**
+     * Everything the comments section shows for a published post; null for a post that is not public. Not read-only:
+     * signing the form's stamp may store the installation's secret on its first use.
+     */
     public @Nullable Section forPost(UUID postId) {
         return posts.byId(postId).map(this::section).orElse(null);
     }

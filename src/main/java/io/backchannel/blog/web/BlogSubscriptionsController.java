@@ -92,21 +92,21 @@ class BlogSubscriptionsController {
 
     @GetMapping("/blog/subscriptions/confirm/{token}")
     String confirmPage(@PathVariable String token, HttpServletResponse response, Model model) {
-        return linkPage("confirm", token, subscriptions.checkConfirmation(token), false, response, model);
+        return linkPage(true, token, subscriptions.checkConfirmation(token), false, response, model);
     }
 
     /** The confirmation page's button (a form with a session and CSRF token, unlike the mail's unsubscribe). */
     @PostMapping(path = "/blog/subscriptions", params = "token")
     String confirm(@RequestParam String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!allowed(null, request)) {
-            return limited("confirm", token, subscriptions.checkConfirmation(token), response, model);
+            return limited(true, token, subscriptions.checkConfirmation(token), response, model);
         }
-        return linkPage("confirm", token, subscriptions.confirm(token), true, response, model);
+        return linkPage(true, token, subscriptions.confirm(token), true, response, model);
     }
 
     @GetMapping("/blog/unsubscribe/{token}")
     String unsubscribePage(@PathVariable String token, HttpServletResponse response, Model model) {
-        return linkPage("unsubscribe", token, subscriptions.checkUnsubscribe(token), false, response, model);
+        return linkPage(false, token, subscriptions.checkUnsubscribe(token), false, response, model);
     }
 
     /** The page's button, and mail clients' one-click POST (RFC 8058), which sends no cookies. */
@@ -114,9 +114,9 @@ class BlogSubscriptionsController {
     String unsubscribe(
             @PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!allowed(null, request)) {
-            return limited("unsubscribe", token, subscriptions.checkUnsubscribe(token), response, model);
+            return limited(false, token, subscriptions.checkUnsubscribe(token), response, model);
         }
-        return linkPage("unsubscribe", token, subscriptions.unsubscribe(token), true, response, model);
+        return linkPage(false, token, subscriptions.unsubscribe(token), true, response, model);
     }
 
     private static void note(BlogSubscriptions.Result result, RedirectAttributes redirect) {
@@ -129,15 +129,19 @@ class BlogSubscriptionsController {
     }
 
     private String limited(
-            String action, String token, BlogSubscriptions.LinkView link, HttpServletResponse response, Model model) {
-        String page = linkPage(action, token, link, false, response, model);
+            boolean confirming,
+            String token,
+            BlogSubscriptions.LinkView link,
+            HttpServletResponse response,
+            Model model) {
+        String page = linkPage(confirming, token, link, false, response, model);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         model.addAttribute("flashError", "rate-limit.exceeded");
         return page;
     }
 
     private static String linkPage(
-            String action,
+            boolean confirming,
             String token,
             BlogSubscriptions.LinkView link,
             boolean done,
@@ -146,7 +150,7 @@ class BlogSubscriptionsController {
         if (link.state() != BlogSubscriptions.LinkState.VALID) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("action", action);
+        model.addAttribute("confirming", confirming);
         model.addAttribute("token", token);
         model.addAttribute("link", link);
         model.addAttribute("done", done && link.state() == BlogSubscriptions.LinkState.VALID);
