@@ -37,7 +37,9 @@ public final class SafeMarkdown {
      * an ID; images from anywhere else, where they could track readers or change behind the text's back, are dropped.
      */
     public static String toHtmlWithImages(String markdown, String imagePath) {
-        var policy = withImages.computeIfAbsent(imagePath, path -> subset().allowElements("img")
+        var policy = withImages.computeIfAbsent(imagePath, path -> subset()
+                // An image whose address the attribute policy dropped is left out altogether.
+                .allowElements((name, attributes) -> attributes.contains("src") ? name : null, "img")
                 .allowAttributes("alt")
                 .onElements("img")
                 .allowAttributes("src")

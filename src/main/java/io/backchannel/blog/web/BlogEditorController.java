@@ -170,7 +170,7 @@ class BlogEditorController {
         } else {
             model.addAttribute("html", BlogEditor.html(body));
         }
-        return "blog/edit :: preview";
+        return "blog/preview :: preview";
     }
 
     @GetMapping(BASE + "/{number}/revisions")
