@@ -360,6 +360,14 @@ public class BlogPosts {
         public boolean translation() {
             return translationOf != null;
         }
+
+        public boolean draft() {
+            return state == State.DRAFT;
+        }
+
+        public boolean published() {
+            return state == State.PUBLISHED;
+        }
     }
 
     /** A line of the staff's post list. */
