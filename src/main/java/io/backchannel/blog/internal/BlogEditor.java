@@ -100,7 +100,8 @@ public class BlogEditor {
         int revision = changed(post.content(), content) ? post.revision() + 1 : post.revision();
         Integer translatedFrom =
                 upToDate && post.translation() ? post.originalRevision() : post.translatedFromRevision();
-        posts.update(
+        // The row is locked and its version checked above; the condition in the update is the last line of defence.
+        if (!posts.update(
                 post.id(),
                 version,
                 content,
@@ -110,7 +111,9 @@ public class BlogEditor {
                 publishAt,
                 revision,
                 translatedFrom,
-                editorId);
+                editorId)) {
+            throw stale(post);
+        }
         posts.replaceTags(post.id(), tags(draft.tags()));
         if (revision != post.revision()) {
             posts.addRevision(post.id(), revision, content, editorId);

@@ -246,6 +246,7 @@ class BlogEditorController {
         model.addAttribute("languageNames", names);
         model.addAttribute("categories", posts.categories());
         model.addAttribute("zone", settings.zone().getId());
+        model.addAttribute("maxImageMegabytes", settings.maxImageBytes() / (1024 * 1024));
         return view;
     }
 
