@@ -28,6 +28,15 @@ public class BlogPosts {
             left join blog_post o on o.id = p.translation_of
             """;
 
+    /** The columns of a list row, read by {@link #row}, and the tables they come from. */
+    private static final String ROW =
+            """
+            select p.number, p.title, p.language, p.slug, c.slug as category_slug, p.state, p.publish_at,
+                   p.updated_at, p.translated_from_revision, o.revision as original_revision""";
+
+    private static final String LIST_FROM = " from blog_post p join blog_category c on c.id = p.category_id"
+            + " left join blog_post o on o.id = p.translation_of";
+
     private final JdbcClient jdbc;
 
     BlogPosts(JdbcClient jdbc) {
@@ -76,33 +85,16 @@ public class BlogPosts {
             where.add("p.title ilike :text");
             params.put("text", SqlText.containing(filter.text()));
         }
-        String from = " from blog_post p join blog_category c on c.id = p.category_id"
-                + " left join blog_post o on o.id = p.translation_of"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        String from = LIST_FROM + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         long total = jdbc.sql("select count(*)" + from)
                 .params(params)
                 .query(Long.class)
                 .single();
         params.put("limit", size);
         params.put("offset", ListPage.offset(page, size));
-        var rows = jdbc.sql(
-                        """
-                        select p.number, p.title, p.language, p.slug, c.slug as category_slug, p.state, p.publish_at,
-                               p.updated_at, p.translated_from_revision, o.revision as original_revision
-                        """
-                                + from
-                                + " order by p.updated_at desc, p.id limit :limit offset :offset")
+        var rows = jdbc.sql(ROW + from + " order by p.updated_at desc, p.id limit :limit offset :offset")
                 .params(params)
-                .query((rs, row) -> new Row(
-                        rs.getLong("number"),
-                        rs.getString("title"),
-                        rs.getString("language"),
-                        rs.getString("slug"),
-                        rs.getString("category_slug"),
-                        State.valueOf(rs.getString("state")),
-                        instant(rs, "publish_at"),
-                        instant(rs, "updated_at"),
-                        needsUpdate(rs)))
+                .query(BlogPosts::row)
                 .list();
         return new ListPage<>(rows, Math.max(page, 1), size, total);
     }
@@ -233,23 +225,9 @@ public class BlogPosts {
 
     /** The post's translations, by language. */
     public List<Row> translations(UUID originalId) {
-        return jdbc.sql(
-                        """
-                        select p.number, p.title, p.language, p.slug, c.slug as category_slug, p.state, p.publish_at,
-                               p.updated_at, p.translated_from_revision, o.revision as original_revision
-                        from blog_post p join blog_category c on c.id = p.category_id
-                        join blog_post o on o.id = p.translation_of where p.translation_of = ? order by p.language""")
+        return jdbc.sql(ROW + LIST_FROM + " where p.translation_of = ? order by p.language")
                 .param(originalId)
-                .query((rs, row) -> new Row(
-                        rs.getLong("number"),
-                        rs.getString("title"),
-                        rs.getString("language"),
-                        rs.getString("slug"),
-                        rs.getString("category_slug"),
-                        State.valueOf(rs.getString("state")),
-                        instant(rs, "publish_at"),
-                        instant(rs, "updated_at"),
-                        needsUpdate(rs)))
+                .query(BlogPosts::row)
                 .list();
     }
 
@@ -284,6 +262,19 @@ public class BlogPosts {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         var value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(
+                rs.getLong("number"),
+                rs.getString("title"),
+                rs.getString("language"),
+                rs.getString("slug"),
+                rs.getString("category_slug"),
+                State.valueOf(rs.getString("state")),
+                instant(rs, "publish_at"),
+                instant(rs, "updated_at"),
+                needsUpdate(rs));
     }
 
     private static Post post(ResultSet rs, int row) throws SQLException {
