@@ -152,6 +152,13 @@ class BlogEditorTests extends BlogEditorIntegrationTest {
                 .satisfies(e -> assertThat(e.revision()).isEqualTo(3));
         assertThat(events.stream(PostPublished.class).filter(e -> e.postId().equals(postId(number))))
                 .hasSize(1);
+
+        mvc.perform(edit(staff, number, "New tents " + m, "Third version").param("action", "withdraw"))
+                .andExpect(flash().attribute("flash", "blog.editor.withdrawn"));
+        assertThat(state(number)).isEqualTo("DRAFT");
+        assertThat(events.stream(PostUpdated.class).filter(e -> e.postId().equals(postId(number))))
+                .as("the public page goes away")
+                .hasSize(2);
     }
 
     @Test

@@ -207,10 +207,14 @@ public class BlogEditor {
         return SafeMarkdown.toHtmlWithImages(markdown, IMAGE_PATH);
     }
 
+    /**
+     * Tells the other modules: a post that goes public is published; a public post that changes, or is taken back to a
+     * draft (its public page goes), is updated.
+     */
     private void saved(Post before, State state, int revision, UUID editorId, Instant now) {
         if (state == State.PUBLISHED && before.state() != State.PUBLISHED) {
             published(posts.byId(before.id()).orElseThrow(), now);
-        } else if (state == State.PUBLISHED) {
+        } else if (before.state() == State.PUBLISHED) {
             var after = posts.byId(before.id()).orElseThrow();
             events.publishEvent(new PostUpdated(
                     after.id(), after.content().language(), after.content().slug(), revision, editorId, now));
