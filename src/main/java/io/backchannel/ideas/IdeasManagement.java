@@ -3,6 +3,7 @@ package io.backchannel.ideas;
 import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
+import io.backchannel.ideas.internal.IdeaReferences;
 import io.backchannel.ideas.internal.IdeaSetup;
 import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.internal.Storms;
@@ -24,6 +25,7 @@ public class IdeasManagement {
     private final IdeaMerges merges;
     private final Discussion discussion;
     private final StormSessions storms;
+    private final IdeaReferences references;
 
     IdeasManagement(
             IdeaSetup setup,
@@ -31,13 +33,20 @@ public class IdeasManagement {
             Triage triage,
             IdeaMerges merges,
             Discussion discussion,
-            StormSessions storms) {
+            StormSessions storms,
+            IdeaReferences references) {
         this.setup = setup;
         this.portal = portal;
         this.triage = triage;
         this.merges = merges;
         this.discussion = discussion;
         this.storms = storms;
+        this.references = references;
+    }
+
+    /** The idea's number, title and address, e.g. to link to it from elsewhere; empty for an unknown ID. */
+    public java.util.Optional<IdeaReference> reference(UUID ideaId) {
+        return references.byId(ideaId);
     }
 
     public boolean hasCategories() {

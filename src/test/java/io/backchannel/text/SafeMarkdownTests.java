@@ -37,4 +37,27 @@ class SafeMarkdownTests {
                 .doesNotContain("<script", "<img", "<svg", "<iframe", "<style", "<math", "javascript:", "data:");
         assertThat(html).doesNotContainPattern("<[^>]+\\son\\w+=");
     }
+
+    @Test
+    void keepsImagesFromTheGivenSitePathOnly() {
+        String id = "0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77";
+        assertThat(SafeMarkdown.toHtmlWithImages("![A tent](/blog/images/" + id + ")", "/blog/images/"))
+                .contains("<img src=\"/blog/images/" + id + "\" alt=\"A tent\" />");
+        assertThat(SafeMarkdown.toHtml("![A tent](/blog/images/" + id + ")")).doesNotContain("<img");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "![x](https://evil.example/blog/images/0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77)",
+                "![x](//evil.example/blog/images/0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77)",
+                "![x](/blog/images/../../admin/0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77)",
+                "![x](/blog/images/0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77?track=1)",
+                "![x](/ideas/images/0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77)",
+                "![x](javascript:alert(1))",
+                "<img src=/blog/images/0b7e8d5c-3f1a-4c52-9d0e-2a6b8c4f1e77 onerror=alert(1)>"
+            })
+    void dropsImagesFromAnywhereElse(String markdown) {
+        assertThat(SafeMarkdown.toHtmlWithImages(markdown, "/blog/images/")).doesNotContain("<img");
+    }
 }
