@@ -40,7 +40,8 @@ public class BlogReader {
             p.slug, p.title, p.summary, c.slug as category, p.author_id,
             coalesce(p.publish_at, p.created_at) as published, greatest(p.updated_at, p.publish_at) as updated,
             coalesce(array_length(regexp_split_to_array(btrim(p.body_markdown), '\\s+'), 1), 0) as words,
-            length(p.body_markdown) as characters
+            length(p.body_markdown) as characters,
+            (select count(*) from blog_comment bc where bc.post_id = p.id and bc.state = 'PUBLISHED') as comments
             """;
 
     private final JdbcClient jdbc;
@@ -101,6 +102,7 @@ public class BlogReader {
                         authors.getOrDefault(row.authorId(), ""),
                         row.published(),
                         row.readingMinutes(),
+                        row.comments(),
                         tags.getOrDefault(row.id(), List.of()),
                         stories.getOrDefault(row.story(), List.of()).stream()
                                 .filter(link -> !link.language().equals(row.language()))
@@ -132,6 +134,7 @@ public class BlogReader {
                 row.published(),
                 row.updated(),
                 row.readingMinutes(),
+                row.comments(),
                 tags(List.of(row.id())).getOrDefault(row.id(), List.of()),
                 languagesOf(Set.of(row.story()), now).getOrDefault(row.story(), List.of())));
     }
@@ -244,7 +247,8 @@ public class BlogReader {
                 rs.getObject("author_id", UUID.class),
                 instant(rs, "published"),
                 instant(rs, "updated"),
-                ReadingTime.minutes(rs.getString("language"), rs.getInt("words"), rs.getInt("characters")));
+                ReadingTime.minutes(rs.getString("language"), rs.getInt("words"), rs.getInt("characters")),
+                rs.getInt("comments"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -292,7 +296,8 @@ public class BlogReader {
             UUID authorId,
             Instant published,
             Instant updated,
-            int readingMinutes) {}
+            int readingMinutes,
+            int comments) {}
 
     /** One of the posts of a story, for language switches and hreflang links. */
     public record PostLink(String language, String slug, String title, boolean original) {}
@@ -307,6 +312,7 @@ public class BlogReader {
             String author,
             Instant published,
             int readingMinutes,
+            int comments,
             List<String> tags,
             List<PostLink> otherLanguages) {}
 
@@ -322,6 +328,7 @@ public class BlogReader {
             Instant published,
             Instant updated,
             int readingMinutes,
+            int comments,
             List<String> tags,
             List<PostLink> translations) {
 
