@@ -169,13 +169,14 @@ public class BlogReader {
         return identity.displayNames(posts.stream().map(FeedPost::authorId).collect(Collectors.toSet()));
     }
 
-    /** Every public post for the sitemap, grouped by story (original first). */
+    /** Every public post for the sitemap, grouped by story, newest story first; in a story the original first. */
     public List<List<SitemapPost>> sitemap(Instant now) {
         Map<UUID, List<SitemapPost>> stories = new LinkedHashMap<>();
         jdbc.sql("select coalesce(p.translation_of, p.id) as story, p.language, p.slug,"
                         + " greatest(p.updated_at, p.publish_at) as updated, p.translation_of is null as original"
                         + " from blog_post p where " + VISIBLE
-                        + " order by coalesce(p.publish_at, p.created_at) desc, story, original desc, p.language")
+                        + " order by min(coalesce(p.publish_at, p.created_at)) over (partition by"
+                        + " coalesce(p.translation_of, p.id)) desc, story, original desc, p.language")
                 .param("now", time(now))
                 .query((rs, n) -> new SitemapPost(
                         rs.getObject("story", UUID.class),
