@@ -63,15 +63,17 @@ class DemoBlogTests {
         assertThat(repair.select("main .blog-languages a").eachAttr("hreflang"))
                 .containsExactly("en", "de", "es", "ja", "no");
         assertThat(repair.select("main .meta").text()).contains("3 Kommentare");
-        assertThat(page("/blog?q=Reparaturtage+Filiale", "de")
+        assertThat(page("/blog?q=Reparaturtage%20Filiale", "de")
                         .select("main article h2")
                         .eachText())
                 .containsExactly("Reparaturtage in jeder Filiale");
-        assertThat(page("/blog?q=repair+days+store", "de")
+        assertThat(page("/blog?q=repair%20days%20store", "de")
                         .select("main article h2")
                         .eachText())
                 .contains("Repair days in every store");
-        assertThat(page("/blog?q=store+Norway", "en").select("main article h2").eachText())
+        assertThat(page("/blog?q=store%20Norway", "en")
+                        .select("main article h2")
+                        .eachText())
                 .doesNotContain("Our first store in Norway");
         assertThat(page("/blog?language=ja", "en").select("main article h2").eachText())
                 .contains("全店舗でリペアデーを開催");

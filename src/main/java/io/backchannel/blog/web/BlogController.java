@@ -57,7 +57,8 @@ class BlogController {
             Model model) {
         var filter = new BlogReader.StoryFilter(
                 BlogInput.filter(category), BlogInput.filter(tag), BlogInput.filter(language), BlogInput.filter(q));
-        model.addAttribute("stories", reader.stories(filter, locale.getLanguage(), page, PAGE_SIZE, Instant.now()));
+        model.addAttribute(
+                "stories", reader.stories(filter, locale.getLanguage(), Math.max(page, 1), PAGE_SIZE, Instant.now()));
         model.addAttribute("category", filter.category());
         model.addAttribute("tag", filter.tag());
         model.addAttribute("language", filter.language());
