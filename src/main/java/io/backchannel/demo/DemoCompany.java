@@ -49,12 +49,17 @@ class DemoCompany implements ApplicationRunner {
 
     private final IdentityManagement identity;
     private final DemoIdeas ideas;
+    private final DemoBlog blog;
     private final String password;
 
     DemoCompany(
-            IdentityManagement identity, DemoIdeas ideas, @Value("${backchannel.demo-data.password}") String password) {
+            IdentityManagement identity,
+            DemoIdeas ideas,
+            DemoBlog blog,
+            @Value("${backchannel.demo-data.password}") String password) {
         this.identity = identity;
         this.ideas = ideas;
+        this.blog = blog;
         this.password = password;
     }
 
@@ -76,6 +81,7 @@ class DemoCompany implements ApplicationRunner {
         }
         CUSTOMERS.forEach(person -> people.put(person.login(), create(person)));
         ideas.load(people);
+        blog.load(people);
         log.info("Demo company loaded: log in as admin{} (see README for all demo logins)", DOMAIN);
     }
 

@@ -34,7 +34,7 @@ class AccessibilityTests extends BrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/register", "/login", "/password/forgot", "/register/resend"})
+    @ValueSource(strings = {"/register", "/login", "/password/forgot", "/register/resend", "/blog"})
     void everyFormFieldOfThePublicFormsHasALabel(String page) {
         open(page);
         visible(By.tagName("h1"));
