@@ -123,6 +123,28 @@ class BlogPageCacheTests {
     }
 
     @Test
+    void incidentsMoveTheContentVersionBecauseEveryBlogPageShowsTheirBanner() {
+        long before = contentVersion();
+        UUID incident = jdbc.sql("insert into blog_incident (kind, status, opened_by, resolved_at)"
+                        + " values ('OUTAGE', 'RESOLVED', ?, now()) returning id")
+                .param(UUID.randomUUID())
+                .query(UUID.class)
+                .single();
+        long opened = contentVersion();
+        assertThat(opened).isGreaterThan(before);
+        jdbc.sql("insert into blog_incident_text (incident_id, language, title, summary) values (?, 'en', 'T', 'S')")
+                .param(incident)
+                .update();
+        assertThat(contentVersion()).isGreaterThan(opened);
+    }
+
+    private long contentVersion() {
+        return jdbc.sql("select version from blog_content_version")
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aScheduledPostAppearsAtItsTimeWithoutAnyWrite() throws Exception {
         Instant due = Instant.now().plusSeconds(2);
         posts.post("en", "soon-" + m, "Scheduled post " + m)

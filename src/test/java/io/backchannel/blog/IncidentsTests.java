@@ -256,7 +256,7 @@ class IncidentsTests {
         assertThat(atom.select("feed > title").text()).isEqualTo("Ausfall " + marker);
         assertThat(atom.select("entry")).hasSize(2);
         assertThat(atom.select("entry > title").first().text()).isEqualTo("Ursache gefunden");
-        assertThat(atom.select("entry > content").first().attr("xml:lang")).isEqualTo("en");
+        assertThat(atom.select("entry").first().attr("xml:lang")).isEqualTo("en");
     }
 
     @Test

@@ -32,7 +32,13 @@ public class BlogReader {
 
     static final int FEED_SIZE = 50;
 
-    private static final String VISIBLE = "(p.state = 'PUBLISHED' or (p.state = 'SCHEDULED' and p.publish_at <= :now))";
+    /**
+     * A post is public once published, or once its scheduled time has come even before the scheduler marks it
+     * (which runs every {@code backchannel.blog.publish-interval}).
+     */
+    static final String VISIBLE_AT = "(p.state = 'PUBLISHED' or (p.state = 'SCHEDULED' and p.publish_at <= %s))";
+
+    private static final String VISIBLE = VISIBLE_AT.formatted(":now");
 
     private static final String COLUMNS =
             """

@@ -11,13 +11,14 @@ class CommentablePosts {
 
     static final String PRE_MODERATION = "PRE";
 
+    // Posts take comments as soon as the public sees them.
     private static final String SELECT =
             """
             select p.id, p.language, p.slug, p.title, c.id as category_id, c.slug as category_slug,
                    c.moderation, p.comments_closed, p.comments_closed_note
             from blog_post p join blog_category c on c.id = p.category_id
-            where p.state = 'PUBLISHED'
-            """;
+            where """
+                    + BlogReader.VISIBLE_AT.formatted("now()");
 
     private final JdbcClient jdbc;
 
