@@ -4,12 +4,14 @@ import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaSetup;
+import io.backchannel.ideas.internal.IdeaTexts;
 import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.internal.Storms;
 import io.backchannel.ideas.internal.Triage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,7 @@ public class IdeasManagement {
     private final IdeaMerges merges;
     private final Discussion discussion;
     private final StormSessions storms;
+    private final IdeaTexts texts;
 
     IdeasManagement(
             IdeaSetup setup,
@@ -31,13 +34,30 @@ public class IdeasManagement {
             Triage triage,
             IdeaMerges merges,
             Discussion discussion,
-            StormSessions storms) {
+            StormSessions storms,
+            IdeaTexts texts) {
         this.setup = setup;
         this.portal = portal;
         this.triage = triage;
         this.merges = merges;
         this.discussion = discussion;
         this.storms = storms;
+        this.texts = texts;
+    }
+
+    /** The idea as its author wrote it (title and Markdown), whatever its status or moderation. */
+    public Optional<IdeaText> ideaText(long number) {
+        return texts.idea(number);
+    }
+
+    /** The comment as its author wrote it (its current Markdown). */
+    public Optional<CommentText> commentText(UUID commentId) {
+        return texts.comment(commentId);
+    }
+
+    /** The idea's most recent status change with its public explanation. */
+    public Optional<StatusNote> latestStatusChange(long number) {
+        return texts.latestStatusChange(number);
     }
 
     public boolean hasCategories() {

@@ -89,6 +89,16 @@ public class Archive {
         }
     }
 
+    /** Runs {@code work} while no record is being written, so that it sees only whole, acknowledged records. */
+    <T> T whileNotWriting(java.util.function.Supplier<T> work) {
+        writing.lock();
+        try {
+            return work.get();
+        } finally {
+            writing.unlock();
+        }
+    }
+
     public void rebuildIndex() {
         index.rebuild(jdbc
                 .sql("select id, platform, account, author, kind, language, said_at, text from archive_item")

@@ -78,6 +78,7 @@ class WarcStore {
      */
     void recover(@Nullable Location lastAcknowledged) {
         try {
+            close();
             Files.createDirectories(settings.directory());
             for (Path file : StoreVerifier.files(settings.directory())) {
                 String name = file.getFileName().toString();
