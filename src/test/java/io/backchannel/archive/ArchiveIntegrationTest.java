@@ -57,11 +57,11 @@ public abstract class ArchiveIntegrationTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected static Capture post(String sourceId, String text) {
-        return post("x", sourceId, "acme", "ACME", CaptureKind.OWN_POST, "en", text);
+    protected static Capture item(String sourceId, String text) {
+        return item("x", sourceId, "acme", "ACME", CaptureKind.OWN_POST, "en", text);
     }
 
-    protected static Capture post(
+    protected static Capture item(
             String platform,
             String sourceId,
             String account,

@@ -31,7 +31,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void capturedItemIsAResourceRecordWithSha256DigestsAndCaptureMetadata() throws IOException {
         String id = "tweet-" + marker();
-        CaptureOutcome outcome = archive.capture(post(id, "Our offer is valid until Friday"));
+        CaptureOutcome outcome = archive.capture(item(id, "Our offer is valid until Friday"));
 
         assertThat(outcome.result()).isEqualTo(CaptureOutcome.Result.NEW);
         assertThat(outcome.version()).isEqualTo(1);
@@ -62,10 +62,10 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void theSameItemCapturedAgainIsRecognisedAndNothingIsWritten() {
         String id = "tweet-" + marker();
-        CaptureOutcome first = archive.capture(post(id, "Hello"));
+        CaptureOutcome first = archive.capture(item(id, "Hello"));
         long entries = entries();
 
-        CaptureOutcome again = archive.capture(post(id, "Hello"));
+        CaptureOutcome again = archive.capture(item(id, "Hello"));
 
         assertThat(again.result()).isEqualTo(CaptureOutcome.Result.ALREADY_HELD);
         assertThat(again.recordId()).isEqualTo(first.recordId());
@@ -75,9 +75,9 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void anEditedItemBecomesANewVersionBesideTheOld() {
         String id = "tweet-" + marker();
-        CaptureOutcome first = archive.capture(post(id, "Price: 10 EUR"));
-        CaptureOutcome edited = archive.capture(post(id, "Price: 12 EUR"));
-        CaptureOutcome original = archive.capture(post(id, "Price: 10 EUR"));
+        CaptureOutcome first = archive.capture(item(id, "Price: 10 EUR"));
+        CaptureOutcome edited = archive.capture(item(id, "Price: 12 EUR"));
+        CaptureOutcome original = archive.capture(item(id, "Price: 10 EUR"));
 
         assertThat(edited.result()).isEqualTo(CaptureOutcome.Result.NEW_VERSION);
         assertThat(edited.version()).isEqualTo(2);
@@ -93,8 +93,8 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void anItemDeletedAtSourceIsMarkedNeverRemovedAndTheNoticeJoinsTheChain() throws IOException {
         String id = "tweet-" + marker();
-        archive.capture(post(id, "Soon gone"));
-        archive.capture(post(id, "Soon gone, edited"));
+        archive.capture(item(id, "Soon gone"));
+        archive.capture(item(id, "Soon gone, edited"));
         long entries = entries();
 
         assertThat(archive.markDeletedAtSource("x", id, Instant.now(), "test importer"))
@@ -116,7 +116,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void refusesContentLargerThanTheLimitClearly() {
         byte[] huge = new byte[65 * 1024];
-        Capture capture = post("huge-" + marker(), "big");
+        Capture capture = item("huge-" + marker(), "big");
         Capture tooLarge = new Capture(
                 capture.platform(),
                 capture.sourceId(),
@@ -145,7 +145,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     void headerInjectionInCaptureFieldsCannotForgeAHeader() throws IOException {
         String id = "inject-" + marker();
         Capture capture =
-                post("x", id, "acme", "Mallory\r\nX-Backchannel-Kind: OWN_POST", CaptureKind.REPLY, "en", "x");
+                item("x", id, "acme", "Mallory\r\nX-Backchannel-Kind: OWN_POST", CaptureKind.REPLY, "en", "x");
         CaptureOutcome outcome = archive.capture(capture);
 
         assertThat(jdbc.sql("select author from archive_item where id = ?")
@@ -159,7 +159,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void verifyCommandPassesOnAnIntactArchiveAndReportsSignedCheckpoints() throws IOException {
         for (int i = 0; i < 6; i++) {
-            archive.capture(post("cp-" + marker(), "Checkpoint filler " + i));
+            archive.capture(item("cp-" + marker(), "Checkpoint filler " + i));
         }
         Result result = verify(DIRECTORY);
 
@@ -172,8 +172,8 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
 
     @Test
     void verifyNamesTheRecordWhoseByteWasAltered() throws IOException {
-        CaptureOutcome victim = archive.capture(post("alter-" + marker(), "A statement we must prove later"));
-        archive.capture(post("after-" + marker(), "Later"));
+        CaptureOutcome victim = archive.capture(item("alter-" + marker(), "A statement we must prove later"));
+        archive.capture(item("after-" + marker(), "Later"));
         Placed placed = placed(victim.recordId());
         copyArchive();
         Path file = copy.resolve(placed.file());
@@ -193,8 +193,8 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
 
     @Test
     void verifyNamesADeletedRecordAsMissing() throws IOException {
-        CaptureOutcome victim = archive.capture(post("delete-" + marker(), "Deleted by an intruder"));
-        archive.capture(post("after-" + marker(), "Later"));
+        CaptureOutcome victim = archive.capture(item("delete-" + marker(), "Deleted by an intruder"));
+        archive.capture(item("after-" + marker(), "Later"));
         Placed placed = placed(victim.recordId());
         copyArchive();
         Path file = copy.resolve(placed.file());
@@ -218,9 +218,9 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
 
     @Test
     void verifyNamesRecordsOutOfOrder() throws IOException {
-        CaptureOutcome first = archive.capture(post("first-" + marker(), "First"));
-        CaptureOutcome second = archive.capture(post("second-" + marker(), "Second"));
-        archive.capture(post("third-" + marker(), "Third"));
+        CaptureOutcome first = archive.capture(item("first-" + marker(), "First"));
+        CaptureOutcome second = archive.capture(item("second-" + marker(), "Second"));
+        archive.capture(item("third-" + marker(), "Third"));
         Placed a = placed(first.recordId());
         Placed b = placed(second.recordId());
         copyArchive();
@@ -243,7 +243,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     @Test
     void verifyRefusesAForgedCheckpoint() throws IOException {
         for (int i = 0; i < 5; i++) {
-            archive.capture(post("forge-" + marker(), "Filler " + i));
+            archive.capture(item("forge-" + marker(), "Filler " + i));
         }
         copyArchive();
         Path checkpoints = copy.resolve("checkpoints.txt");

@@ -100,7 +100,8 @@ public class Archive {
     }
 
     public void rebuildIndex() {
-        index.rebuild(jdbc
+        // A query's stream holds its connection until closed.
+        try (var items = jdbc
                 .sql("select id, platform, account, author, kind, language, said_at, text from archive_item")
                 .query((rs, row) -> new ArchiveIndex.Item(
                         rs.getObject(1, UUID.class),
@@ -111,7 +112,9 @@ public class Archive {
                         rs.getString(6),
                         rs.getTimestamp(7).toInstant(),
                         rs.getString(8)))
-                .stream());
+                .stream()) {
+            index.rebuild(items);
+        }
     }
 
     public CaptureOutcome capture(Capture capture) {

@@ -27,7 +27,7 @@ class CrashRecoveryTests extends ArchiveIntegrationTest {
 
     @Test
     void aHalfWrittenAndAnUnacknowledgedRecordAreCutOffOnStartAndTheArchiveStillVerifies() throws IOException {
-        CaptureOutcome acknowledged = archive.capture(post("crash-" + marker(), "Acknowledged before the crash"));
+        CaptureOutcome acknowledged = archive.capture(item("crash-" + marker(), "Acknowledged before the crash"));
         Placed placed = placed(acknowledged.recordId());
         Path file = DIRECTORY.resolve(placed.file());
         byte[] record = Arrays.copyOfRange(
@@ -42,7 +42,7 @@ class CrashRecoveryTests extends ArchiveIntegrationTest {
 
         assertThat(Files.size(file)).isEqualTo(placed.offset() + placed.length());
         assertThat(tails(placed.file())).isEqualTo(tailsBefore + 1);
-        CaptureOutcome next = archive.capture(post("after-crash-" + marker(), "Written after the restart"));
+        CaptureOutcome next = archive.capture(item("after-crash-" + marker(), "Written after the restart"));
         Placed after = placed(next.recordId());
         assertThat(after.position()).isEqualTo(placed.position() + 1);
         assertThat(after.offset()).isEqualTo(placed.offset() + placed.length());

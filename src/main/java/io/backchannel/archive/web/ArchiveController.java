@@ -1,0 +1,87 @@
+package io.backchannel.archive.web;
+
+import io.backchannel.archive.CaptureKind;
+import io.backchannel.archive.internal.ArchiveRecords;
+import io.backchannel.archive.internal.Checkpoints;
+import io.backchannel.archive.internal.SigningKey;
+import io.backchannel.archive.internal.Verifications;
+import io.backchannel.system.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The archivists' pages: search, a record with its proof, and the state of the archive's verification. */
+@Controller
+@RequestMapping("/archive")
+class ArchiveController {
+
+    /** Every kind's label key, spelled out for the translation guard. */
+    static final List<String> KIND_LABELS = List.of(
+            "archive.kind.OWN_POST", "archive.kind.INBOUND_MENTION", "archive.kind.COMMENT", "archive.kind.REPLY");
+
+    private final ArchiveRecords records;
+    private final Verifications verifications;
+    private final Checkpoints checkpoints;
+    private final SigningKey key;
+    private final String baseUrl;
+
+    ArchiveController(
+            ArchiveRecords records,
+            Verifications verifications,
+            Checkpoints checkpoints,
+            SigningKey key,
+            @Value("${backchannel.base-url}") String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.records = records;
+        this.verifications = verifications;
+        this.checkpoints = checkpoints;
+        this.key = key;
+    }
+
+    @GetMapping
+    String search(@ModelAttribute("search") ArchiveSearch search, Model model) {
+        Map<String, String> errors = search.errors();
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", CaptureKind.values());
+        model.addAttribute("platforms", records.platforms());
+        model.addAttribute("found", errors.isEmpty() ? records.search(search.query()) : null);
+        model.addAttribute("verification", verifications.last().orElse(null));
+        model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
+        model.addAttribute("keyFingerprint", key.fingerprint());
+        model.addAttribute("publicKey", key.publicKeyBase64());
+        return "archive/search";
+    }
+
+    @GetMapping("/records/{id}")
+    String record(@PathVariable String id, Model model) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("archive record " + id);
+        }
+        model.addAttribute("permalink", baseUrl + "/archive/records/" + uuid);
+        model.addAttribute(
+                "record", records.detail(uuid).orElseThrow(() -> new NotFoundException("archive record " + id)));
+        return "archive/record";
+    }
+
+    @PostMapping("/verify")
+    String verify(RedirectAttributes redirect) {
+        if (verifications.verify().ok()) {
+            redirect.addFlashAttribute("flash", "archive.verify.passed");
+        } else {
+            redirect.addFlashAttribute("flashError", "archive.verify.failed");
+        }
+        return "redirect:/archive#verification";
+    }
+}
