@@ -62,6 +62,11 @@ public class ArchiveRecords {
             boolean intact,
             List<Version> versions) {
 
+        /** The digest as WARC headers write it. */
+        public String labelledDigest() {
+            return "sha256:" + digest;
+        }
+
         /** Only web addresses become links; anything else a source claims (javascript:, data:) stays text. */
         public boolean linkable() {
             return url != null && (url.startsWith("https://") || url.startsWith("http://"));
