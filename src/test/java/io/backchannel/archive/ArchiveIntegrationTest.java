@@ -3,10 +3,7 @@ package io.backchannel.archive;
 import io.backchannel.TestAccounts;
 import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,12 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What the archive's integration tests share: one archive directory of their own for the test context (real files,
- * deleted with the JVM's temporary files), a checkpoint every five records, and helpers to capture items.
+ * What the archive's integration tests share: real files in the test JVM's archive directory, a checkpoint every five
+ * records, a small content limit, and helpers to capture items.
  */
 public abstract class ArchiveIntegrationTest {
-
-    protected static final Path DIRECTORY = temporaryDirectory();
 
     @Autowired
     protected MockMvc mvc;
@@ -38,19 +33,18 @@ public abstract class ArchiveIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
-    @DynamicPropertySource
-    static void archiveDirectory(DynamicPropertyRegistry registry) {
-        registry.add("backchannel.archive.dir", DIRECTORY::toString);
-        registry.add("backchannel.archive.checkpoint-every", () -> "5");
-        registry.add("backchannel.archive.max-content", () -> "64KB");
+    @Autowired
+    protected io.backchannel.archive.internal.ArchiveSettings settings;
+
+    /** The archive's directory: one per test JVM (see application-test.yml), shared like the test database. */
+    protected Path directory() {
+        return settings.directory();
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("backchannel-archive-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @DynamicPropertySource
+    static void archiveSettings(DynamicPropertyRegistry registry) {
+        registry.add("backchannel.archive.checkpoint-every", () -> "5");
+        registry.add("backchannel.archive.max-content", () -> "64KB");
     }
 
     protected static String marker() {

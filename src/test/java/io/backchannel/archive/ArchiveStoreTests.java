@@ -36,7 +36,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
         assertThat(outcome.result()).isEqualTo(CaptureOutcome.Result.NEW);
         assertThat(outcome.version()).isEqualTo(1);
         Placed placed = placed(outcome.recordId());
-        try (var channel = java.nio.channels.FileChannel.open(DIRECTORY.resolve(placed.file()))) {
+        try (var channel = java.nio.channels.FileChannel.open(directory().resolve(placed.file()))) {
             channel.position(placed.offset());
             WarcRecord record = new WarcReader(channel).next().orElseThrow();
             assertThat(record.type()).isEqualTo("resource");
@@ -110,7 +110,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
-        assertThat(verify(DIRECTORY).exit()).isZero();
+        assertThat(verify(directory()).exit()).isZero();
     }
 
     @Test
@@ -153,7 +153,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("Mallory  X-Backchannel-Kind: OWN_POST");
-        assertThat(verify(DIRECTORY).exit()).isZero();
+        assertThat(verify(directory()).exit()).isZero();
     }
 
     @Test
@@ -161,7 +161,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
         for (int i = 0; i < 6; i++) {
             archive.capture(item("cp-" + marker(), "Checkpoint filler " + i));
         }
-        Result result = verify(DIRECTORY);
+        Result result = verify(directory());
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out())
@@ -293,7 +293,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
     }
 
     private void copyArchive() throws IOException {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
+        try (Stream<Path> files = Files.list(directory())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(file, copy.resolve(file.getFileName()));
             }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,17 +66,17 @@ public class Archive {
         this.key = key;
     }
 
-    private record Head(long position, String link) {}
+    private record Head(long position, String link, WarcStore.@Nullable Location location) {}
+
+    /** "Archive" in ASCII: the advisory lock that serialises writes to the chain. */
+    private static final long CHAIN_LOCK = 0x41726368697665L;
 
     @PostConstruct
     void recover() {
         writing.lock();
         try {
-            store.recover(jdbc.sql("select warc_file, warc_offset, warc_length from archive_entry"
-                            + " order by position desc limit 1")
-                    .query((rs, row) -> new WarcStore.Location(rs.getString(1), rs.getLong(2), rs.getLong(3)))
-                    .optional()
-                    .orElse(null));
+            ownTransaction.executeWithoutResult(
+                    status -> store.recover(lockedHead().location()));
             key.publish();
             long items = jdbc.sql("select count(*) from archive_item")
                     .query(Long.class)
@@ -242,19 +243,19 @@ public class Archive {
 
     /** Appends one record at the head of the chain; the caller holds the write lock. */
     private <T> T write(Builder builder, String type, Rows rows, Outcome<T> outcome) {
-        Head head = jdbc.sql("select position, link from archive_entry order by position desc limit 1")
-                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
-                .optional()
-                .orElse(new Head(0, Hashes.GENESIS));
-        long position = head.position() + 1;
-        WarcFormat.Written written = builder.build(position, head.link());
-        WarcStore.Location location = store.append(written.gzip());
+        WarcStore.Location[] appended = new WarcStore.Location[1];
+        long position;
         try {
-            ownTransaction.executeWithoutResult(status -> {
+            position = Objects.requireNonNull(ownTransaction.execute(status -> {
+                Head head = lockedHead();
+                long next = head.position() + 1;
+                WarcFormat.Written written = builder.build(next, head.link());
+                WarcStore.Location location = store.append(written.gzip(), head.location());
+                appended[0] = location;
                 jdbc.sql("insert into archive_entry (position, warc_record_id, type, warc_file, warc_offset,"
                                 + " warc_length, record_digest, link) values (?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(
-                                position,
+                                next,
                                 written.id(),
                                 type,
                                 location.file(),
@@ -264,13 +265,32 @@ public class Archive {
                                 written.link())
                         .update();
                 rows.insert(written);
-            });
+                return next;
+            }));
         } catch (RuntimeException e) {
-            store.takeBack(location);
+            if (appended[0] != null) {
+                store.takeBack(appended[0]);
+            }
             throw e;
         }
         checkpoints.afterWrite(position);
         return outcome.of(position);
+    }
+
+    /**
+     * The head of the chain, read under a transaction-scoped advisory lock: every writer (another node, another
+     * application context on the same database) waits here, so positions and file offsets are handed out one by one.
+     */
+    private Head lockedHead() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleValue();
+        return jdbc.sql("select position, link, warc_file, warc_offset, warc_length from archive_entry"
+                        + " order by position desc limit 1")
+                .query((rs, row) -> new Head(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        new WarcStore.Location(rs.getString(3), rs.getLong(4), rs.getLong(5))))
+                .optional()
+                .orElse(new Head(0, Hashes.GENESIS, null));
     }
 
     private void insertItem(UUID id, WarcFormat.Written written, Capture capture, int version, String digest) {

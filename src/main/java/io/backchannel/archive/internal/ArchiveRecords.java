@@ -2,11 +2,9 @@ package io.backchannel.archive.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,12 +158,8 @@ public class ArchiveRecords {
 
     /** The record's bytes as they are in the WARC file now, and whether they still match their digest. */
     private Read read(WarcStore.Location location, String contentType) {
-        try (FileChannel channel = FileChannel.open(store.path(location.file()), StandardOpenOption.READ)) {
-            java.nio.ByteBuffer member = java.nio.ByteBuffer.allocate((int) location.length());
-            while (member.hasRemaining() && channel.read(member, location.offset() + member.position()) > 0) {
-                // Reads the whole member; a shorter file ends the loop and fails below.
-            }
-            InputStream inflated = new GZIPInputStream(new java.io.ByteArrayInputStream(member.array()));
+        try {
+            InputStream inflated = new GZIPInputStream(new java.io.ByteArrayInputStream(store.read(location)));
             WarcFormat.Entry entry = WarcFormat.parse(inflated.readAllBytes());
             return new Read(textual(contentType) ? utf8(entry.block()) : null, entry.blockDigestMatches());
         } catch (IOException | RuntimeException e) {

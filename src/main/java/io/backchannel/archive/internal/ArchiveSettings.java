@@ -10,16 +10,19 @@ import org.springframework.util.unit.DataSize;
 public class ArchiveSettings {
 
     private final Path directory;
+    private final Path indexDirectory;
     private final DataSize maxFileSize;
     private final DataSize maxContent;
     private final int checkpointEvery;
 
     ArchiveSettings(
             @Value("${backchannel.archive.dir}") Path directory,
+            @Value("${backchannel.archive.index-dir:${backchannel.archive.dir}/index}") Path indexDirectory,
             @Value("${backchannel.archive.max-file-size:100MB}") DataSize maxFileSize,
             @Value("${backchannel.archive.max-content:5MB}") DataSize maxContent,
             @Value("${backchannel.archive.checkpoint-every:1000}") int checkpointEvery) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.indexDirectory = indexDirectory.toAbsolutePath().normalize();
         this.maxFileSize = maxFileSize;
         this.maxContent = maxContent;
         this.checkpointEvery = Math.max(1, checkpointEvery);
@@ -30,7 +33,7 @@ public class ArchiveSettings {
     }
 
     Path indexDirectory() {
-        return directory.resolve("index");
+        return indexDirectory;
     }
 
     long maxFileSize() {

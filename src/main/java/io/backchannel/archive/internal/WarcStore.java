@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,17 +40,24 @@ class WarcStore {
         this.settings = settings;
     }
 
-    Location append(byte[] bytes) {
+    /**
+     * Appends right after the last acknowledged record (not after whatever the file holds), so bytes a failed or
+     * crashed write left behind are overwritten rather than followed.
+     */
+    Location append(byte[] bytes, @Nullable Location lastAcknowledged) {
         try {
-            FileChannel out = channelFor(bytes.length);
-            long offset = out.size();
+            long offset = place(bytes.length, lastAcknowledged);
+            FileChannel out = Objects.requireNonNull(channel);
+            if (out.size() > offset) {
+                out.truncate(offset);
+            }
             out.position(offset);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
             out.force(true);
-            return new Location(java.util.Objects.requireNonNull(currentFile), offset, bytes.length);
+            return new Location(Objects.requireNonNull(currentFile), offset, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write to the archive in " + settings.directory(), e);
         }
@@ -58,12 +66,23 @@ class WarcStore {
     /** Takes back a write whose database row did not commit, so that no unacknowledged record stays in the file. */
     void takeBack(Location location) {
         try {
-            if (location.file().equals(currentFile) && channel != null) {
+            if (location.file().equals(currentFile) && channel != null && channel.size() == location.end()) {
                 channel.truncate(location.offset());
                 channel.force(true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored bytes of one record (one gzip member), exactly as written. */
+    byte[] read(Location location) throws IOException {
+        try (FileChannel in = FileChannel.open(path(location.file()), StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) location.length());
+            while (buffer.hasRemaining() && in.read(buffer, location.offset() + buffer.position()) > 0) {
+                // Reads the whole member; a file cut short ends the loop with the buffer part-filled.
+            }
+            return buffer.array();
         }
     }
 
@@ -121,11 +140,20 @@ class WarcStore {
         }
     }
 
-    private FileChannel channelFor(int bytes) throws IOException {
-        if (channel != null && channel.size() > 0 && channel.size() + bytes > settings.maxFileSize()) {
-            channel.close();
-            channel = null;
+    /**
+     * Opens the file the next record goes into and returns where in it: after the last acknowledged record, or at the
+     * start of a new file when that one would grow past the size limit.
+     */
+    private long place(int bytes, @Nullable Location lastAcknowledged) throws IOException {
+        if (lastAcknowledged != null && !lastAcknowledged.file().equals(currentFile)) {
+            close();
+            currentFile = lastAcknowledged.file();
+        }
+        long offset = lastAcknowledged == null ? 0 : lastAcknowledged.end();
+        if (offset > 0 && offset + bytes > settings.maxFileSize()) {
+            close();
             currentFile = next(currentFile);
+            offset = 0;
         }
         if (currentFile == null) {
             currentFile = next(null);
@@ -139,7 +167,7 @@ class WarcStore {
                 syncDirectory();
             }
         }
-        return channel;
+        return offset;
     }
 
     private String next(@Nullable String file) throws IOException {

@@ -3,13 +3,19 @@ package io.backchannel.archive.web;
 import io.backchannel.archive.CaptureKind;
 import io.backchannel.archive.internal.ArchiveRecords;
 import io.backchannel.archive.internal.Checkpoints;
+import io.backchannel.archive.internal.EvidenceExport;
 import io.backchannel.archive.internal.SigningKey;
 import io.backchannel.archive.internal.Verifications;
 import io.backchannel.system.NotFoundException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The archivists' pages: search, a record with its proof, and the state of the archive's verification. */
@@ -32,6 +39,7 @@ class ArchiveController {
     private final Verifications verifications;
     private final Checkpoints checkpoints;
     private final SigningKey key;
+    private final EvidenceExport export;
     private final String baseUrl;
 
     ArchiveController(
@@ -39,8 +47,10 @@ class ArchiveController {
             Verifications verifications,
             Checkpoints checkpoints,
             SigningKey key,
+            EvidenceExport export,
             @Value("${backchannel.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.export = export;
         this.records = records;
         this.verifications = verifications;
         this.checkpoints = checkpoints;
@@ -73,6 +83,43 @@ class ArchiveController {
         model.addAttribute(
                 "record", records.detail(uuid).orElseThrow(() -> new NotFoundException("archive record " + id)));
         return "archive/record";
+    }
+
+    @GetMapping("/records/{id}/evidence.wacz")
+    ResponseEntity<StreamingResponseBody> evidence(@PathVariable String id, Locale locale) {
+        List<UUID> versions;
+        try {
+            versions = export.versionsOf(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("archive record " + id);
+        }
+        if (versions.isEmpty()) {
+            throw new NotFoundException("archive record " + id);
+        }
+        return wacz(versions, locale);
+    }
+
+    /** The records the search finds (the first page of them), as one evidence package. */
+    @GetMapping("/export.wacz")
+    ResponseEntity<StreamingResponseBody> exportSearch(@ModelAttribute("search") ArchiveSearch search, Locale locale) {
+        if (!search.errors().isEmpty()) {
+            return ResponseEntity.badRequest().build();
+        }
+        return wacz(
+                records.search(search.query()).rows().stream()
+                        .map(ArchiveRecords.Row::id)
+                        .toList(),
+                locale);
+    }
+
+    private ResponseEntity<StreamingResponseBody> wacz(List<UUID> ids, Locale locale) {
+        String name = "evidence-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".wacz";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/wacz"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(out -> export.write(ids, locale, out));
     }
 
     @PostMapping("/verify")

@@ -29,7 +29,7 @@ class CrashRecoveryTests extends ArchiveIntegrationTest {
     void aHalfWrittenAndAnUnacknowledgedRecordAreCutOffOnStartAndTheArchiveStillVerifies() throws IOException {
         CaptureOutcome acknowledged = archive.capture(item("crash-" + marker(), "Acknowledged before the crash"));
         Placed placed = placed(acknowledged.recordId());
-        Path file = DIRECTORY.resolve(placed.file());
+        Path file = directory().resolve(placed.file());
         byte[] record = Arrays.copyOfRange(
                 Files.readAllBytes(file), (int) placed.offset(), (int) (placed.offset() + placed.length()));
         // A whole record written and forced, but the process died before its row committed ...
@@ -46,13 +46,13 @@ class CrashRecoveryTests extends ArchiveIntegrationTest {
         Placed after = placed(next.recordId());
         assertThat(after.position()).isEqualTo(placed.position() + 1);
         assertThat(after.offset()).isEqualTo(placed.offset() + placed.length());
-        StoreVerifier.Report report = StoreVerifier.verify(DIRECTORY);
+        StoreVerifier.Report report = StoreVerifier.verify(directory());
         assertThat(report.ok()).as(report.text()).isTrue();
         assertThat(report.lastPosition()).isEqualTo(after.position());
     }
 
-    private static long tails(String file) throws IOException {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
+    private long tails(String file) throws IOException {
+        try (Stream<Path> files = Files.list(directory())) {
             return files.filter(path -> path.getFileName().toString().startsWith(file + ".tail-"))
                     .count();
         }
