@@ -1,5 +1,6 @@
 package io.backchannel.archive;
 
+import io.backchannel.archive.internal.BundleVerifier;
 import io.backchannel.archive.internal.StoreVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * {@code java -jar backchannel.jar archive verify [dir]}: checks an archive directory without starting the
- * application. Exit code 0 when every record and checkpoint verifies, 1 when something is altered, missing or out of
+ * {@code java -jar backchannel.jar archive verify [dir|package.wacz]}: checks an archive directory, or an evidence
+ * package exported from it, without starting the application. Exit code 0 when every record and checkpoint verifies, 1 when something is altered, missing or out of
  * order (each named on its own line), 2 when the command itself is wrong or the directory cannot be read.
  */
 public final class ArchiveCommand {
@@ -21,13 +22,15 @@ public final class ArchiveCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || args.length > 3 || !args[1].equals("verify")) {
-            err.println("Usage: java -jar backchannel.jar archive verify [archive-dir]");
+            err.println("Usage: java -jar backchannel.jar archive verify [archive-dir | evidence.wacz]");
             err.println("  archive-dir defaults to $BACKCHANNEL_DATA_DIR/archive (./data/archive).");
             return 2;
         }
         Path directory = args.length == 3 ? Path.of(args[2]) : defaultDirectory();
         try {
-            StoreVerifier.Report report = StoreVerifier.verify(directory);
+            StoreVerifier.Report report = java.nio.file.Files.isRegularFile(directory)
+                    ? BundleVerifier.verify(directory)
+                    : StoreVerifier.verify(directory);
             (report.ok() ? out : err).print(report.text());
             return report.ok() ? 0 : 1;
         } catch (IOException | RuntimeException e) {

@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -23,8 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.springframework.mock.web.MockHttpSession;
@@ -110,6 +115,47 @@ class ArchiveEvidenceTests extends ArchiveIntegrationTest {
                         .results()
                         .count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theVerifyCommandAcceptsAnIntactPackageAndNamesTheRecordAlteredInside(@TempDir Path directory)
+            throws Exception {
+        CaptureOutcome held = archive.capture(item("bundle-" + marker(), "A statement to prove"));
+        byte[] wacz = download("/archive/records/" + held.recordId() + "/evidence.wacz");
+        Path intact = Files.write(directory.resolve("intact.wacz"), wacz);
+
+        String[] ok = verify(intact);
+        assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+        assertThat(ok[1]).startsWith("OK: 1 records");
+
+        Map<String, byte[]> files = unzip(wacz);
+        byte[] warc = files.get("archive/data.warc.gz");
+        warc[warc.length / 2] ^= 0x01;
+        Path altered = directory.resolve("altered.wacz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(altered))) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        String[] failed = verify(altered);
+        assertThat(failed[0]).isEqualTo("1");
+        assertThat(failed[2])
+                .contains("ALTERED archive/data.warc.gz: does not match its hash in datapackage.json")
+                .contains("ALTERED archive/data.warc.gz at offset 0: unreadable");
+    }
+
+    private static String[] verify(Path bundle) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = ArchiveCommand.run(
+                new String[] {"archive", "verify", bundle.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {
+            Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)
+        };
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -46,22 +45,26 @@ public final class WarcMembers {
             if (size > Integer.MAX_VALUE) {
                 throw new IOException(file + " is larger than 2 GB; roll files smaller");
             }
-            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            List<Member> members = new ArrayList<>();
-            int offset = 0;
-            while (offset < size) {
-                Member member = member(map, offset);
-                if (member.intact() || member.boundaryKnown()) {
-                    members.add(member);
-                    offset += (int) member.length();
-                } else {
-                    int next = nextHeader(map, offset + 1);
-                    members.add(new Member(offset, next - offset, null, member.damage()));
-                    offset = next;
-                }
-            }
-            return members;
+            return read(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
         }
+    }
+
+    /** The members of a WARC file held in memory, e.g. one read from an evidence package. */
+    public static List<Member> read(ByteBuffer map) {
+        List<Member> members = new ArrayList<>();
+        int offset = 0;
+        while (offset < map.limit()) {
+            Member member = member(map, offset);
+            if (member.intact() || member.boundaryKnown()) {
+                members.add(member);
+                offset += (int) member.length();
+            } else {
+                int next = nextHeader(map, offset + 1);
+                members.add(new Member(offset, next - offset, null, member.damage()));
+                offset = next;
+            }
+        }
+        return members;
     }
 
     private static Member member(ByteBuffer map, int offset) {
