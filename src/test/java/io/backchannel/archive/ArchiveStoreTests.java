@@ -172,10 +172,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
 
     @Test
     void verifyNamesTheRecordWhoseByteWasAltered() throws IOException {
-        CaptureOutcome victim = archive.capture(item("alter-" + marker(), "A statement we must prove later"));
-        archive.capture(item("after-" + marker(), "Later"));
-        Placed placed = placed(victim.recordId());
-        copyArchive();
+        Placed placed = victimInACopy("A statement we must prove later");
         Path file = copy.resolve(placed.file());
         byte[] bytes = Files.readAllBytes(file);
         int middle = (int) (placed.offset() + placed.length() / 2);
@@ -193,10 +190,7 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
 
     @Test
     void verifyNamesADeletedRecordAsMissing() throws IOException {
-        CaptureOutcome victim = archive.capture(item("delete-" + marker(), "Deleted by an intruder"));
-        archive.capture(item("after-" + marker(), "Later"));
-        Placed placed = placed(victim.recordId());
-        copyArchive();
+        Placed placed = victimInACopy("Deleted by an intruder");
         Path file = copy.resolve(placed.file());
         byte[] bytes = Files.readAllBytes(file);
         byte[] without = new byte[bytes.length - (int) placed.length()];
@@ -290,6 +284,14 @@ class ArchiveStoreTests extends ArchiveIntegrationTest {
 
     private long entries() {
         return jdbc.sql("select count(*) from archive_entry").query(Long.class).single();
+    }
+
+    /** Captures the record to tamper with and one after it, copies the archive and says where the first lies. */
+    private Placed victimInACopy(String text) throws IOException {
+        CaptureOutcome victim = archive.capture(item("victim-" + marker(), text));
+        archive.capture(item("after-" + marker(), "Later"));
+        copyArchive();
+        return placed(victim.recordId());
     }
 
     private void copyArchive() throws IOException {
