@@ -74,3 +74,23 @@ create table archive_verification
 alter table identity_account_role drop constraint identity_account_role_role_check;
 alter table identity_account_role
     add constraint identity_account_role_role_check check (role in ('ADMIN', 'STAFF', 'CUSTOMER', 'ARCHIVIST'));
+
+-- A case gathers hand-picked records for one matter (a complaint, a dispute, a request from a court), so that they
+-- can be proven together in one evidence package.
+create table archive_case
+(
+    id         uuid primary key         default gen_random_uuid(),
+    name       text                     not null,
+    created_by uuid                     not null,
+    created_at timestamp with time zone not null default now()
+);
+create unique index archive_case_name_idx on archive_case (lower(name));
+
+create table archive_case_record
+(
+    case_id  uuid                     not null references archive_case (id) on delete cascade,
+    item_id  uuid                     not null references archive_item (id),
+    added_by uuid                     not null,
+    added_at timestamp with time zone not null default now(),
+    primary key (case_id, item_id)
+);

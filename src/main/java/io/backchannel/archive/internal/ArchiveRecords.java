@@ -91,16 +91,27 @@ public class ArchiveRecords {
         if (highlights.isEmpty()) {
             return new Found(result.total(), List.of());
         }
+        List<Row> ordered =
+                rows(result.hits().stream().map(ArchiveIndex.Hit::id).toList(), highlights);
+        return new Found(result.total(), ordered);
+    }
+
+    /** The records with these IDs in the order given (unknown IDs left out), without highlights. */
+    public List<Row> rows(List<UUID> ids) {
+        return rows(ids, Map.of());
+    }
+
+    private List<Row> rows(List<UUID> ids, Map<UUID, String> highlights) {
         Map<UUID, Row> rows = jdbc
                 .sql("select " + COLUMNS + " from archive_item i where i.id = any(?)")
-                .param(highlights.keySet().toArray(UUID[]::new))
-                .query((rs, n) -> row(rs, highlights.get(rs.getObject(1, UUID.class))))
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> row(rs, highlights.getOrDefault(rs.getObject(1, UUID.class), "")))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Row::id, Function.identity()));
         List<Row> ordered = new ArrayList<>();
-        result.hits().forEach(hit -> Optional.ofNullable(rows.get(hit.id())).ifPresent(ordered::add));
-        return new Found(result.total(), ordered);
+        ids.forEach(id -> Optional.ofNullable(rows.get(id)).ifPresent(ordered::add));
+        return ordered;
     }
 
     public List<String> platforms() {

@@ -2,6 +2,7 @@ package io.backchannel.archive.web;
 
 import io.backchannel.archive.CaptureKind;
 import io.backchannel.archive.internal.ArchiveRecords;
+import io.backchannel.archive.internal.Cases;
 import io.backchannel.archive.internal.Checkpoints;
 import io.backchannel.archive.internal.EvidenceExport;
 import io.backchannel.archive.internal.SigningKey;
@@ -40,6 +41,7 @@ class ArchiveController {
     private final Checkpoints checkpoints;
     private final SigningKey key;
     private final EvidenceExport export;
+    private final Cases cases;
     private final String baseUrl;
 
     ArchiveController(
@@ -48,9 +50,11 @@ class ArchiveController {
             Checkpoints checkpoints,
             SigningKey key,
             EvidenceExport export,
+            Cases cases,
             @Value("${backchannel.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.export = export;
+        this.cases = cases;
         this.records = records;
         this.verifications = verifications;
         this.checkpoints = checkpoints;
@@ -73,26 +77,18 @@ class ArchiveController {
 
     @GetMapping("/records/{id}")
     String record(@PathVariable String id, Model model) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("archive record " + id);
-        }
+        UUID uuid = CasesController.uuid(id);
         model.addAttribute("permalink", baseUrl + "/archive/records/" + uuid);
         model.addAttribute(
                 "record", records.detail(uuid).orElseThrow(() -> new NotFoundException("archive record " + id)));
+        model.addAttribute("cases", cases.all());
+        model.addAttribute("holding", cases.holding(uuid));
         return "archive/record";
     }
 
     @GetMapping("/records/{id}/evidence.wacz")
     ResponseEntity<StreamingResponseBody> evidence(@PathVariable String id, Locale locale) {
-        List<UUID> versions;
-        try {
-            versions = export.versionsOf(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("archive record " + id);
-        }
+        List<UUID> versions = export.versionsOf(CasesController.uuid(id));
         if (versions.isEmpty()) {
             throw new NotFoundException("archive record " + id);
         }
@@ -113,6 +109,10 @@ class ArchiveController {
     }
 
     private ResponseEntity<StreamingResponseBody> wacz(List<UUID> ids, Locale locale) {
+        return wacz(export, ids, locale);
+    }
+
+    static ResponseEntity<StreamingResponseBody> wacz(EvidenceExport export, List<UUID> ids, Locale locale) {
         String name = "evidence-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".wacz";
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/wacz"))
