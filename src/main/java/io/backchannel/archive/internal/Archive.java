@@ -90,11 +90,17 @@ public class Archive {
         }
     }
 
-    /** Runs {@code work} while no record is being written, so that it sees only whole, acknowledged records. */
+    /**
+     * Runs {@code work} while no record is being written, here or by another node, so that it sees only whole,
+     * acknowledged records.
+     */
     <T> T whileNotWriting(java.util.function.Supplier<T> work) {
         writing.lock();
         try {
-            return work.get();
+            return ownTransaction.execute(status -> {
+                lockedHead();
+                return work.get();
+            });
         } finally {
             writing.unlock();
         }
