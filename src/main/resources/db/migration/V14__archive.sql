@@ -38,6 +38,10 @@ create table archive_item
     collected_at      timestamp with time zone not null,
     method            text                     not null,
     deleted_at_source timestamp with time zone,
+    -- Erased on request (data protection): the content left the WARC file for a signed tombstone.
+    erased_at         timestamp with time zone,
+    erasure_reason    text,
+    erased_by         text,
     unique (platform, source_id, version)
 );
 create index archive_item_source_idx on archive_item (platform, source_id, payload_digest);

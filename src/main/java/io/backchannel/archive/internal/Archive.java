@@ -109,7 +109,8 @@ public class Archive {
     public void rebuildIndex() {
         // A query's stream holds its connection until closed.
         try (var items = jdbc
-                .sql("select id, platform, account, author, kind, language, said_at, text from archive_item")
+                .sql("select id, platform, account, author, kind, language, said_at, text from archive_item"
+                        + " where erased_at is null")
                 .query((rs, row) -> new ArchiveIndex.Item(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -230,6 +231,65 @@ public class Archive {
                             .update(),
                     position -> position);
             return true;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Erases the record's content on request: its WARC record becomes a tombstone that keeps every header (so the
+     * chain still verifies) and carries the erasure signed with the installation key; text and index entry go.
+     * Refused while a case holds the record (a legal hold), and for a reason that is empty.
+     */
+    public void erase(UUID id, String reason, String erasedBy) {
+        String why = limited(reason);
+        if (why.isEmpty()) {
+            throw new Refused("archive.erase.reason-required");
+        }
+        writing.lock();
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                lockedHead();
+                if (jdbc.sql("select count(*) from archive_case_record where item_id = ?")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+                    throw new Refused("archive.erase.held");
+                }
+                WarcStore.Location location = jdbc.sql("select e.warc_file, e.warc_offset, e.warc_length"
+                                + " from archive_item i join archive_entry e on e.position = i.position"
+                                + " where i.id = ? and i.erased_at is null")
+                        .param(id)
+                        .query((rs, row) -> new WarcStore.Location(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                        .optional()
+                        .orElseThrow(() -> new Refused("archive.erase.unknown"));
+                try {
+                    WarcFormat.Entry entry = WarcFormat.parse(
+                            new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(store.read(location)))
+                                    .readAllBytes());
+                    Instant erasedAt = Instant.now();
+                    String signature = Signing.sign(
+                            key.privateKey(), Signing.erasureMessage(id, entry.recordDigest(), erasedAt, why));
+                    byte[] tombstone = WarcFormat.tombstone(entry, erasedAt, why, signature);
+                    jdbc.sql("update archive_entry set warc_offset = warc_offset + ? where warc_file = ?"
+                                    + " and warc_offset > ?")
+                            .params(tombstone.length - location.length(), location.file(), location.offset())
+                            .update();
+                    jdbc.sql("update archive_entry set warc_length = ? where warc_record_id = ?")
+                            .params(tombstone.length, id)
+                            .update();
+                    jdbc.sql("update archive_item set text = '', erased_at = ?, erasure_reason = ?, erased_by = ?"
+                                    + " where id = ?")
+                            .params(Timestamp.from(erasedAt), why, limited(erasedBy), id)
+                            .update();
+                    // Last, so that a refused update above leaves the file untouched.
+                    store.replace(location, tombstone);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            index.remove(id);
         } finally {
             writing.unlock();
         }

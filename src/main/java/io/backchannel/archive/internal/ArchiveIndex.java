@@ -41,6 +41,9 @@ public interface ArchiveIndex {
 
     void add(Item item);
 
+    /** Takes the record out of the index, e.g. after its content was erased. */
+    void remove(java.util.UUID id);
+
     Result search(Query query);
 
     long count();

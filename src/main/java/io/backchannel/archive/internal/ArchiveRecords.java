@@ -58,6 +58,8 @@ public class ArchiveRecords {
             String text,
             @Nullable String original,
             boolean intact,
+            @Nullable Instant erasedAt,
+            @Nullable String erasureReason,
             List<Version> versions) {
 
         /** The digest as WARC headers write it. */
@@ -74,8 +76,10 @@ public class ArchiveRecords {
     private final JdbcClient jdbc;
     private final ArchiveIndex index;
     private final WarcStore store;
+    private final SigningKey key;
 
-    ArchiveRecords(JdbcClient jdbc, ArchiveIndex index, WarcStore store) {
+    ArchiveRecords(JdbcClient jdbc, ArchiveIndex index, WarcStore store, SigningKey key) {
+        this.key = key;
         this.jdbc = jdbc;
         this.index = index;
         this.store = store;
@@ -123,7 +127,7 @@ public class ArchiveRecords {
     public Optional<Detail> detail(UUID id) {
         return jdbc.sql("select " + COLUMNS + ", i.url, i.content_type, i.payload_digest, i.payload_length,"
                         + " e.position, e.link, e.warc_file, e.warc_offset, e.warc_length, i.collected_by,"
-                        + " i.collected_from, i.collected_at, i.method, i.text"
+                        + " i.collected_from, i.collected_at, i.method, i.text, i.erased_at, i.erasure_reason"
                         + " from archive_item i join archive_entry e on e.position = i.position where i.id = ?")
                 .param(id)
                 .query((rs, n) -> {
@@ -148,6 +152,10 @@ public class ArchiveRecords {
                             rs.getString(24),
                             read.text(),
                             read.intact(),
+                            rs.getTimestamp(25) == null
+                                    ? null
+                                    : rs.getTimestamp(25).toInstant(),
+                            rs.getString(26),
                             versions(rs.getString(2), rs.getString(3)));
                 })
                 .optional();
@@ -172,7 +180,8 @@ public class ArchiveRecords {
         try {
             InputStream inflated = new GZIPInputStream(new java.io.ByteArrayInputStream(store.read(location)));
             WarcFormat.Entry entry = WarcFormat.parse(inflated.readAllBytes());
-            return new Read(textual(contentType) ? utf8(entry.block()) : null, entry.blockDigestMatches());
+            boolean intact = StoreVerifier.content(entry, key.publicKey()) == null;
+            return new Read(textual(contentType) && !entry.erased() ? utf8(entry.block()) : null, intact);
         } catch (IOException | RuntimeException e) {
             return new Read(null, false);
         }

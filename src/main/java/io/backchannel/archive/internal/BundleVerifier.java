@@ -60,9 +60,9 @@ public final class BundleVerifier {
                 }
             }
             TreeMap<Long, Link> chain = chain(text(files, "proof/chain.txt"), findings);
-            List<StoreVerifier.Located> located = records(files.getOrDefault(DATA, new byte[0]), chain, findings);
-            String[] checkpoint = text(files, "proof/checkpoint.txt").strip().split(" ");
             PublicKey key = key(text(files, "proof/signing-key.pub"), findings);
+            List<StoreVerifier.Located> located = records(files.getOrDefault(DATA, new byte[0]), chain, key, findings);
+            String[] checkpoint = text(files, "proof/checkpoint.txt").strip().split(" ");
             checkCheckpoint(checkpoint, key, chain, findings);
             findings.sort(java.util.Comparator.comparingLong(Finding::position));
             return new StoreVerifier.Report(
@@ -109,7 +109,8 @@ public final class BundleVerifier {
         return chain;
     }
 
-    private static List<StoreVerifier.Located> records(byte[] warc, TreeMap<Long, Link> chain, List<Finding> findings) {
+    private static List<StoreVerifier.Located> records(
+            byte[] warc, TreeMap<Long, Link> chain, @Nullable PublicKey key, List<Finding> findings) {
         List<StoreVerifier.Located> located = new ArrayList<>();
         for (WarcMembers.Member member : WarcMembers.read(ByteBuffer.wrap(warc))) {
             String where = DATA + " at offset " + member.offset();
@@ -121,9 +122,9 @@ public final class BundleVerifier {
                 WarcFormat.Entry entry = WarcFormat.parse(bytes);
                 located.add(new StoreVerifier.Located(entry, DATA, member.offset(), member.length()));
                 Link link = chain.get(entry.position());
-                if (!entry.blockDigestMatches()) {
-                    findings.add(new Finding(
-                            Problem.ALTERED, entry.position(), where, "the content does not match its digest"));
+                String content = StoreVerifier.content(entry, key);
+                if (content != null) {
+                    findings.add(new Finding(Problem.ALTERED, entry.position(), where, content));
                 } else if (link == null
                         || !link.recordDigest().equals(entry.recordDigest())
                         || !link.link().equals(entry.claimedLink())) {

@@ -17,21 +17,6 @@ public class Cases {
 
     public record Case(UUID id, String name, long records, Instant createdAt) {}
 
-    /** A case the archive will not create, with the message key that says why. */
-    public static class CaseRefused extends RuntimeException {
-
-        private final String messageKey;
-
-        CaseRefused(String messageKey) {
-            super(messageKey);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     Cases(JdbcClient jdbc) {
@@ -42,10 +27,10 @@ public class Cases {
     public UUID create(String name, UUID by) {
         String clean = name.strip();
         if (clean.isEmpty()) {
-            throw new CaseRefused("archive.case.name-required");
+            throw new Refused("archive.case.name-required");
         }
         if (clean.length() > MAX_NAME) {
-            throw new CaseRefused("archive.case.name-too-long");
+            throw new Refused("archive.case.name-too-long");
         }
         try {
             return jdbc.sql("insert into archive_case (name, created_by) values (?, ?) returning id")
@@ -53,7 +38,7 @@ public class Cases {
                     .query(UUID.class)
                     .single();
         } catch (DataIntegrityViolationException e) {
-            throw new CaseRefused("archive.case.name-taken");
+            throw new Refused("archive.case.name-taken");
         }
     }
 

@@ -95,6 +95,17 @@ class LuceneArchiveIndex implements ArchiveIndex {
         }
     }
 
+    @Override
+    public void remove(java.util.UUID id) {
+        try {
+            writer.deleteDocuments(new Term("id", id.toString()));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Document document(Item item) {
         Document document = new Document();
         document.add(new StringField("id", item.id().toString(), Field.Store.YES));

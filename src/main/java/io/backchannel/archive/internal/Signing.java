@@ -24,6 +24,31 @@ public final class Signing {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** What an erasure signs: this record, whose headers have this digest, lost its content then, for this reason. */
+    static byte[] erasureMessage(java.util.UUID record, String recordDigest, Instant erasedAt, String reason) {
+        return ("backchannel-archive-erasure\n" + record + "\n" + recordDigest + "\n" + erasedAt + "\n" + reason)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** True when the record's content was erased by this installation (its tombstone signature verifies). */
+    static boolean erasureVerifies(WarcFormat.Entry entry, @org.jspecify.annotations.Nullable PublicKey key) {
+        if (key == null || !entry.erased()) {
+            return false;
+        }
+        try {
+            return verify(
+                    key,
+                    erasureMessage(
+                            entry.id(),
+                            entry.recordDigest(),
+                            Instant.parse(entry.header(WarcFormat.ERASED_AT).orElseThrow()),
+                            entry.header(WarcFormat.ERASURE_REASON).orElse("")),
+                    entry.header(WarcFormat.ERASURE_SIGNATURE).orElseThrow());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     static String sign(PrivateKey key, byte[] message) {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);

@@ -139,7 +139,7 @@ public final class StoreVerifier {
                 findings.add(new Finding(Problem.MISSING, position, "", "no record holds this position"));
             }
         }
-        checkChain(byPosition, findings);
+        checkChain(byPosition, findings, checkpoints.key());
         checkpoints.check(byPosition, findings);
         findings.sort(java.util.Comparator.comparingLong(Finding::position));
         Map.Entry<Long, Located> tail = byPosition.lastEntry();
@@ -177,13 +177,13 @@ public final class StoreVerifier {
         }
     }
 
-    private static void checkChain(TreeMap<Long, Located> byPosition, List<Finding> findings) {
+    private static void checkChain(TreeMap<Long, Located> byPosition, List<Finding> findings, @Nullable PublicKey key) {
         for (Located found : byPosition.values()) {
             WarcFormat.Entry entry = found.entry();
             long position = entry.position();
-            if (!entry.blockDigestMatches()) {
-                findings.add(new Finding(
-                        Problem.ALTERED, position, where(found), "the content does not match its WARC-Block-Digest"));
+            String content = content(entry, key);
+            if (content != null) {
+                findings.add(new Finding(Problem.ALTERED, position, where(found), content));
                 continue;
             }
             String previous = position == 1
@@ -197,6 +197,14 @@ public final class StoreVerifier {
                         Problem.ALTERED, position, where(found), "the record does not match its link in the chain"));
             }
         }
+    }
+
+    /** What is wrong with the record's content, or null: it matches its digest or was erased under signature. */
+    static @Nullable String content(WarcFormat.Entry entry, @Nullable PublicKey key) {
+        if (entry.erased()) {
+            return Signing.erasureVerifies(entry, key) ? null : "claims an erasure whose signature does not verify";
+        }
+        return entry.blockDigestMatches() ? null : "the content does not match its WARC-Block-Digest";
     }
 
     private static boolean named(List<Finding> findings, long position) {

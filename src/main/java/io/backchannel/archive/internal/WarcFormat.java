@@ -38,6 +38,12 @@ public final class WarcFormat {
     static final String POSITION = PREFIX + "Chain-Position";
     static final String LINK = PREFIX + "Chain-Link";
     static final String ENTRY = PREFIX + "Entry";
+    /** Headers an erasure adds; like the link they stay outside the record digest, so the chain still holds. */
+    static final String ERASURE = PREFIX + "Erasure-";
+
+    static final String ERASED_AT = ERASURE + "At";
+    static final String ERASURE_REASON = ERASURE + "Reason";
+    static final String ERASURE_SIGNATURE = ERASURE + "Signature";
 
     private WarcFormat() {}
 
@@ -54,6 +60,11 @@ public final class WarcFormat {
             boolean blockDigestMatches,
             Map<String, List<String>> headers,
             byte[] block) {
+
+        /** A signed tombstone: the content was erased on request, the headers (and so the chain) stay. */
+        public boolean erased() {
+            return header(ERASURE_SIGNATURE).isPresent();
+        }
 
         public Optional<String> header(String name) {
             return headers.entrySet().stream()
@@ -123,16 +134,49 @@ public final class WarcFormat {
         return new Written(id, gzip(builder.addHeader(LINK, link).build()), recordDigest, link);
     }
 
-    /** SHA-256 over the headers in a fixed order (lower-case names sorted, values in order), without the link. */
+    /**
+     * SHA-256 over the headers in a fixed order (lower-case names sorted, values in order), without the link, the
+     * content length and an erasure's headers: the block digest already pins the content, and an erasure must not
+     * change what the chain proves about the record.
+     */
     static String recordDigest(Map<String, List<String>> headers) {
         List<String> lines = new ArrayList<>();
         headers.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(LINK)) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.equals(LINK.toLowerCase(Locale.ROOT))
+                    && !lower.equals("content-length")
+                    && !lower.startsWith(ERASURE.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> lines.add(name.toLowerCase(Locale.ROOT) + ":" + value));
             }
         });
         lines.sort(null);
         return Hashes.sha256(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record with its content taken out and the signed erasure headers added; every other header stays. */
+    static byte[] tombstone(Entry original, Instant erasedAt, String reason, String signature) {
+        StringBuilder text = new StringBuilder("WARC/1.1\r\n");
+        original.headers().forEach((name, values) -> {
+            for (String value : values) {
+                text.append(name)
+                        .append(": ")
+                        .append(name.equalsIgnoreCase("Content-Length") ? "0" : value)
+                        .append("\r\n");
+            }
+        });
+        text.append(ERASED_AT).append(": ").append(erasedAt).append("\r\n");
+        text.append(ERASURE_REASON).append(": ").append(clean(reason)).append("\r\n");
+        text.append(ERASURE_SIGNATURE).append(": ").append(signature).append("\r\n");
+        text.append("\r\n\r\n\r\n");
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+                gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] gzip(WarcRecord record) {

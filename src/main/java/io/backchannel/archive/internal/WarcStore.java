@@ -86,6 +86,43 @@ class WarcStore {
         }
     }
 
+    /**
+     * Puts {@code replacement} where the record at {@code old} was, for an erasure: the file is written anew beside
+     * the old one, forced, and moved over it in one step, so a crash leaves either the old file or the new one.
+     */
+    void replace(Location old, byte[] replacement) throws IOException {
+        close();
+        Path file = path(old.file());
+        Path next = file.resolveSibling(file.getFileName() + ".erasing");
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(
+                        next,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
+            copy(in, out, 0, old.offset());
+            ByteBuffer buffer = ByteBuffer.wrap(replacement);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            copy(in, out, old.end(), in.size() - old.end());
+            out.force(true);
+        }
+        Files.move(
+                next,
+                file,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory();
+    }
+
+    private static void copy(FileChannel in, FileChannel out, long from, long count) throws IOException {
+        long done = 0;
+        while (done < count) {
+            done += in.transferTo(from + done, count - done, out);
+        }
+    }
+
     Path path(String file) {
         return settings.directory().resolve(file);
     }

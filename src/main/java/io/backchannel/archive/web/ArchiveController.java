@@ -1,12 +1,15 @@
 package io.backchannel.archive.web;
 
 import io.backchannel.archive.CaptureKind;
+import io.backchannel.archive.internal.Archive;
 import io.backchannel.archive.internal.ArchiveRecords;
 import io.backchannel.archive.internal.Cases;
 import io.backchannel.archive.internal.Checkpoints;
 import io.backchannel.archive.internal.EvidenceExport;
+import io.backchannel.archive.internal.Refused;
 import io.backchannel.archive.internal.SigningKey;
 import io.backchannel.archive.internal.Verifications;
+import io.backchannel.identity.SignedInAccount;
 import io.backchannel.system.NotFoundException;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -42,6 +47,7 @@ class ArchiveController {
     private final SigningKey key;
     private final EvidenceExport export;
     private final Cases cases;
+    private final Archive archive;
     private final String baseUrl;
 
     ArchiveController(
@@ -51,10 +57,12 @@ class ArchiveController {
             SigningKey key,
             EvidenceExport export,
             Cases cases,
+            Archive archive,
             @Value("${backchannel.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.export = export;
         this.cases = cases;
+        this.archive = archive;
         this.records = records;
         this.verifications = verifications;
         this.checkpoints = checkpoints;
@@ -120,6 +128,22 @@ class ArchiveController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
                 .body(out -> export.write(ids, locale, out));
+    }
+
+    @PostMapping("/records/{id}/erase")
+    String erase(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal SignedInAccount account,
+            RedirectAttributes redirect) {
+        UUID uuid = CasesController.uuid(id);
+        try {
+            archive.erase(uuid, reason, account.displayName() + " (" + account.id() + ")");
+            redirect.addFlashAttribute("flash", "archive.erase.done");
+        } catch (Refused refused) {
+            redirect.addFlashAttribute("flashError", refused.messageKey());
+        }
+        return "redirect:/archive/records/" + uuid;
     }
 
     @PostMapping("/verify")

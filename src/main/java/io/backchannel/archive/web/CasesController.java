@@ -3,6 +3,7 @@ package io.backchannel.archive.web;
 import io.backchannel.archive.internal.ArchiveRecords;
 import io.backchannel.archive.internal.Cases;
 import io.backchannel.archive.internal.EvidenceExport;
+import io.backchannel.archive.internal.Refused;
 import io.backchannel.identity.SignedInAccount;
 import io.backchannel.system.NotFoundException;
 import java.util.Locale;
@@ -52,7 +53,7 @@ class CasesController {
             UUID id = cases.create(name, account.id());
             redirect.addFlashAttribute("flash", "archive.case.created");
             return "redirect:/archive/cases/" + id;
-        } catch (Cases.CaseRefused refused) {
+        } catch (Refused refused) {
             redirect.addFlashAttribute("nameError", refused.messageKey());
             redirect.addFlashAttribute("name", name.length() > 1000 ? name.substring(0, 1000) : name);
             return "redirect:/archive/cases";
