@@ -45,6 +45,7 @@ public abstract class ArchiveIntegrationTest {
     static void archiveSettings(DynamicPropertyRegistry registry) {
         registry.add("backchannel.archive.checkpoint-every", () -> "5");
         registry.add("backchannel.archive.max-content", () -> "64KB");
+        registry.add("backchannel.archive.retention", () -> "retention-test=30d");
     }
 
     protected static String marker() {
