@@ -5,12 +5,14 @@ import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
 import io.backchannel.ideas.internal.IdeaReferences;
 import io.backchannel.ideas.internal.IdeaSetup;
+import io.backchannel.ideas.internal.IdeaTexts;
 import io.backchannel.ideas.internal.StormSessions;
 import io.backchannel.ideas.internal.Storms;
 import io.backchannel.ideas.internal.Triage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,7 @@ public class IdeasManagement {
     private final Discussion discussion;
     private final StormSessions storms;
     private final IdeaReferences references;
+    private final IdeaTexts texts;
 
     IdeasManagement(
             IdeaSetup setup,
@@ -34,7 +37,8 @@ public class IdeasManagement {
             IdeaMerges merges,
             Discussion discussion,
             StormSessions storms,
-            IdeaReferences references) {
+            IdeaReferences references,
+            IdeaTexts texts) {
         this.setup = setup;
         this.portal = portal;
         this.triage = triage;
@@ -42,11 +46,27 @@ public class IdeasManagement {
         this.discussion = discussion;
         this.storms = storms;
         this.references = references;
+        this.texts = texts;
     }
 
     /** The idea's number, title and address, e.g. to link to it from elsewhere; empty for an unknown ID. */
     public java.util.Optional<IdeaReference> reference(UUID ideaId) {
         return references.byId(ideaId);
+    }
+
+    /** The idea as its author wrote it (title and Markdown), whatever its status or moderation. */
+    public Optional<IdeaText> ideaText(long number) {
+        return texts.idea(number);
+    }
+
+    /** The comment as its author wrote it (its current Markdown). */
+    public Optional<CommentText> commentText(UUID commentId) {
+        return texts.comment(commentId);
+    }
+
+    /** The idea's most recent status change with its public explanation. */
+    public Optional<StatusNote> latestStatusChange(long number) {
+        return texts.latestStatusChange(number);
     }
 
     public boolean hasCategories() {

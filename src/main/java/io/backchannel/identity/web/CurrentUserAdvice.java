@@ -15,10 +15,15 @@ class CurrentUserAdvice {
     CurrentUser currentUser(@Nullable Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             return new CurrentUser(
-                    principal.displayName(), principal.email(), principal.staff(), principal.hasRole("ADMIN"));
+                    principal.displayName(),
+                    principal.email(),
+                    principal.staff(),
+                    principal.hasRole("ADMIN"),
+                    principal.hasRole("ARCHIVIST") || principal.hasRole("ADMIN"));
         }
         return null;
     }
 
-    record CurrentUser(String displayName, String email, boolean staff, boolean admin) {}
+    /** {@code archivist}: may open the evidence archive (archivists and admins). */
+    record CurrentUser(String displayName, String email, boolean staff, boolean admin, boolean archivist) {}
 }

@@ -1,0 +1,33 @@
+package io.backchannel.archive;
+
+import io.backchannel.archive.internal.Archive;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules and importers may tell the archive. Captures are idempotent: the same source item with the same
+ * content is recognised, changed content becomes a new version beside the old, and nothing is ever removed.
+ */
+@Service
+public class ArchiveManagement {
+
+    private final Archive archive;
+
+    ArchiveManagement(Archive archive) {
+        this.archive = archive;
+    }
+
+    /**
+     * Archives the item durably: when this returns, its WARC record is on disk and its row committed.
+     *
+     * @throws CaptureRefused when the item cannot be archived (too large, no source id)
+     */
+    public CaptureOutcome capture(Capture capture) {
+        return archive.capture(capture);
+    }
+
+    /** The item disappeared from its platform; returns false when the archive never held it. */
+    public boolean markDeletedAtSource(String platform, String sourceId, Instant noticedAt, String noticedBy) {
+        return archive.markDeletedAtSource(platform, sourceId, noticedAt, noticedBy);
+    }
+}

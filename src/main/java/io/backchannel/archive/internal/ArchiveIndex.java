@@ -1,0 +1,52 @@
+package io.backchannel.archive.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The archive's full-text index. Embedded Lucene by default; the interface is narrow so that an OpenSearch cluster
+ * can serve it later. The index is derived data: it can always be rebuilt from the archive's records.
+ */
+public interface ArchiveIndex {
+
+    record Item(
+            UUID id,
+            String platform,
+            String account,
+            String author,
+            String kind,
+            String language,
+            Instant saidAt,
+            String text) {}
+
+    /** Empty strings and nulls mean "any". */
+    record Query(
+            String text,
+            String platform,
+            String account,
+            String author,
+            String kind,
+            String language,
+            @Nullable Instant from,
+            @Nullable Instant until,
+            int limit) {}
+
+    /** A matching record; {@code highlight} is escaped text in which only {@code <mark>} elements are markup. */
+    record Hit(UUID id, String highlight) {}
+
+    record Result(long total, List<Hit> hits) {}
+
+    void add(Item item);
+
+    /** Takes the record out of the index, e.g. after its content was erased. */
+    void remove(java.util.UUID id);
+
+    Result search(Query query);
+
+    long count();
+
+    void rebuild(Stream<Item> items);
+}

@@ -1,0 +1,94 @@
+package io.backchannel.archive.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs "the chain up to position n ends in link l" every {@code checkpoint-every} records and on a schedule, into the
+ * database and into {@code checkpoints.txt} beside the WARC files. A signed checkpoint pins every record before it:
+ * rewriting them, even with freshly computed links, no longer matches the signature.
+ */
+@Component
+public class Checkpoints {
+
+    public record Checkpoint(long position, String link, Instant signedAt, String signature, String keyFingerprint) {}
+
+    private final JdbcClient jdbc;
+    private final SigningKey key;
+    private final ArchiveSettings settings;
+
+    Checkpoints(JdbcClient jdbc, SigningKey key, ArchiveSettings settings) {
+        this.jdbc = jdbc;
+        this.key = key;
+        this.settings = settings;
+    }
+
+    void afterWrite(long position) {
+        if (position % settings.checkpointEvery() == 0) {
+            checkpoint();
+        }
+    }
+
+    /** Signs the current head unless it is signed already; returns the newest checkpoint. */
+    @Scheduled(
+            fixedDelayString = "${backchannel.archive.checkpoint-interval:1h}",
+            initialDelayString = "${backchannel.archive.checkpoint-interval:1h}")
+    public synchronized Optional<Checkpoint> checkpoint() {
+        var head = jdbc.sql("select position, link from archive_entry order by position desc limit 1")
+                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .optional();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        long position = (Long) head.get()[0];
+        String link = (String) head.get()[1];
+        Optional<Checkpoint> latest = latest();
+        if (latest.isPresent() && latest.get().position() >= position) {
+            return latest;
+        }
+        Instant signedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String signature = Signing.sign(key.privateKey(), Signing.checkpointMessage(position, link, signedAt));
+        append(position + " " + link + " " + signedAt + " " + signature + "\n");
+        jdbc.sql("insert into archive_checkpoint (position, link, signed_at, signature, key_fingerprint)"
+                        + " values (?, ?, ?, ?, ?) on conflict (position) do nothing")
+                .params(position, link, Timestamp.from(signedAt), signature, key.fingerprint())
+                .update();
+        return latest();
+    }
+
+    public Optional<Checkpoint> latest() {
+        return jdbc.sql("select position, link, signed_at, signature, key_fingerprint from archive_checkpoint"
+                        + " order by position desc limit 1")
+                .query((rs, row) -> new Checkpoint(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)))
+                .optional();
+    }
+
+    private void append(String line) {
+        try (FileChannel out = FileChannel.open(
+                settings.directory().resolve(StoreVerifier.CHECKPOINTS),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
+            out.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.backchannel.archive.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lucene under {@code <archive dir>/index}. Each text goes into a field of its language ({@code text_de} analysed with
+ * German stemming and stop words, and so on), so that a search finds "Lieferungen" for "Lieferung"; a query is
+ * analysed once per language and matches in any of them. Query text is never parsed as Lucene syntax.
+ */
+@Component
+class LuceneArchiveIndex implements ArchiveIndex {
+
+    private static final String OTHER = "text_other";
+    private static final Map<String, Analyzer> LANGUAGES = Map.of(
+            "en", new EnglishAnalyzer(),
+            "de", new GermanAnalyzer(),
+            "es", new SpanishAnalyzer(),
+            "fr", new FrenchAnalyzer(),
+            "it", new ItalianAnalyzer(),
+            "nl", new DutchAnalyzer(),
+            "no", new NorwegianAnalyzer(),
+            "ja", new CJKAnalyzer());
+
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    LuceneArchiveIndex(ArchiveSettings settings) throws IOException {
+        Map<String, Analyzer> fields = new java.util.HashMap<>();
+        LANGUAGES.forEach((language, languageAnalyzer) -> fields.put(field(language), languageAnalyzer));
+        analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+        writer = new IndexWriter(
+                FSDirectory.open(settings.indexDirectory()),
+                new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        searchers = new SearcherManager(writer, null);
+    }
+
+    private static String field(String language) {
+        return LANGUAGES.containsKey(language) ? "text_" + language : OTHER;
+    }
+
+    @Override
+    public void add(Item item) {
+        try {
+            writer.updateDocument(new Term("id", item.id().toString()), document(item));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void remove(java.util.UUID id) {
+        try {
+            writer.deleteDocuments(new Term("id", id.toString()));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(Item item) {
+        Document document = new Document();
+        document.add(new StringField("id", item.id().toString(), Field.Store.YES));
+        document.add(new StringField("platform", item.platform(), Field.Store.NO));
+        document.add(new StringField("account", item.account().toLowerCase(Locale.ROOT), Field.Store.NO));
+        document.add(new StringField("author", item.author().toLowerCase(Locale.ROOT), Field.Store.NO));
+        document.add(new StringField("kind", item.kind(), Field.Store.NO));
+        document.add(new StringField("language", item.language(), Field.Store.YES));
+        long saidAt = item.saidAt().toEpochMilli();
+        document.add(new LongPoint("said_at", saidAt));
+        document.add(new NumericDocValuesField("said_at_sort", saidAt));
+        document.add(new TextField(field(item.language()), item.text(), Field.Store.YES));
+        return document;
+    }
+
+    @Override
+    public Result search(Query query) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                BooleanQuery.Builder filters = new BooleanQuery.Builder();
+                filter(filters, "platform", query.platform());
+                filter(filters, "account", query.account().toLowerCase(Locale.ROOT));
+                filter(filters, "author", query.author().toLowerCase(Locale.ROOT));
+                filter(filters, "kind", query.kind());
+                filter(filters, "language", query.language());
+                if (query.from() != null || query.until() != null) {
+                    filters.add(
+                            LongPoint.newRangeQuery(
+                                    "said_at",
+                                    query.from() == null
+                                            ? Long.MIN_VALUE
+                                            : query.from().toEpochMilli(),
+                                    query.until() == null
+                                            ? Long.MAX_VALUE
+                                            : query.until().toEpochMilli()),
+                            Occur.FILTER);
+                }
+                org.apache.lucene.search.Query text = text(query.text());
+                filters.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+                int limit = Math.max(1, query.limit());
+                TopDocs top = text == null
+                        ? searcher.search(
+                                filters.build(),
+                                limit,
+                                new Sort(new SortField("said_at_sort", SortField.Type.LONG, true)))
+                        : searcher.search(filters.build(), limit);
+                List<Hit> hits = new ArrayList<>();
+                for (ScoreDoc score : top.scoreDocs) {
+                    Document document = searcher.storedFields().document(score.doc);
+                    hits.add(new Hit(java.util.UUID.fromString(document.get("id")), highlight(document, text)));
+                }
+                return new Result(top.totalHits.value, hits);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void filter(BooleanQuery.Builder filters, String field, String value) {
+        if (!value.isBlank()) {
+            filters.add(new TermQuery(new Term(field, value.strip())), Occur.FILTER);
+        }
+    }
+
+    private org.apache.lucene.search.@org.jspecify.annotations.Nullable Query text(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean terms = false;
+        for (String field : fieldNames()) {
+            var perField = new QueryBuilder(analyzer).createBooleanQuery(field, text, Occur.MUST);
+            if (perField != null) {
+                any.add(perField, Occur.SHOULD);
+                terms = true;
+            }
+        }
+        // Only stop words ("the", "und"): nothing can match, rather than everything.
+        return terms ? any.build() : new TermQuery(new Term(OTHER, "\u0000"));
+    }
+
+    private static List<String> fieldNames() {
+        List<String> names = new ArrayList<>(
+                LANGUAGES.keySet().stream().map(LuceneArchiveIndex::field).toList());
+        names.add(OTHER);
+        return names;
+    }
+
+    private String highlight(Document document, org.apache.lucene.search.@org.jspecify.annotations.Nullable Query text)
+            throws IOException {
+        String field = field(document.get("language"));
+        String stored = document.get(field);
+        String value = stored == null ? "" : stored;
+        SimpleHTMLEncoder encoder = new SimpleHTMLEncoder();
+        if (text != null) {
+            Highlighter highlighter = new Highlighter(
+                    new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(text, field));
+            try {
+                String fragment = highlighter.getBestFragments(analyzer.tokenStream(field, value), value, 2, " … ");
+                if (fragment != null && !fragment.isEmpty()) {
+                    return fragment;
+                }
+            } catch (InvalidTokenOffsetsException e) {
+                // Fall through to the plain beginning of the text.
+            }
+        }
+        return encoder.encodeText(value.length() > 200 ? value.substring(0, 200) + " …" : value);
+    }
+
+    @Override
+    public long count() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void rebuild(Stream<Item> items) {
+        try {
+            writer.deleteAll();
+            items.forEach(item -> {
+                try {
+                    writer.addDocument(document(item));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

@@ -1,0 +1,98 @@
+package io.backchannel.archive.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The same check as {@code archive verify}, run on a schedule inside the application, plus what only the database
+ * knows: every acknowledged record must still be in the files with its ID and link, so that records cut off the end
+ * of the chain (after the last checkpoint) are found too. The last result shows on the archive page.
+ */
+@Component
+public class Verifications {
+
+    public record Verification(Instant finishedAt, boolean ok, long records, String report) {}
+
+    private final JdbcClient jdbc;
+    private final Archive archive;
+    private final ArchiveSettings settings;
+
+    Verifications(JdbcClient jdbc, Archive archive, ArchiveSettings settings) {
+        this.jdbc = jdbc;
+        this.archive = archive;
+        this.settings = settings;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${backchannel.archive.verify-interval:6h}",
+            initialDelayString = "${backchannel.archive.verify-interval:6h}")
+    public Verification verify() {
+        StoreVerifier.Report report = archive.whileNotWriting(this::check);
+        Verification verification = new Verification(Instant.now(), report.ok(), report.records(), report.text());
+        jdbc.sql("insert into archive_verification (finished_at, ok, records, report) values (?, ?, ?, ?)")
+                .params(
+                        java.sql.Timestamp.from(verification.finishedAt()),
+                        verification.ok(),
+                        verification.records(),
+                        verification.report())
+                .update();
+        return verification;
+    }
+
+    public Optional<Verification> last() {
+        return jdbc.sql("select finished_at, ok, records, report from archive_verification order by id desc limit 1")
+                .query((rs, row) -> new Verification(
+                        rs.getTimestamp(1).toInstant(), rs.getBoolean(2), rs.getLong(3), rs.getString(4)))
+                .optional();
+    }
+
+    private StoreVerifier.Report check() {
+        try {
+            StoreVerifier.Report files = StoreVerifier.verify(settings.directory());
+            Map<Long, StoreVerifier.Located> found = files.located().stream()
+                    .collect(Collectors.toMap(
+                            located -> located.entry().position(), Function.identity(), (first, second) -> first));
+            List<StoreVerifier.Finding> findings = new ArrayList<>(files.findings());
+            jdbc.sql("select position, warc_record_id, link from archive_entry order by position")
+                    .query(rs -> {
+                        long position = rs.getLong(1);
+                        StoreVerifier.Located located = found.get(position);
+                        boolean named = findings.stream().anyMatch(finding -> finding.position() == position);
+                        if (named) {
+                            return;
+                        }
+                        if (located == null) {
+                            findings.add(new StoreVerifier.Finding(
+                                    StoreVerifier.Problem.MISSING, position, "", "acknowledged but not in the files"));
+                        } else if (!located.entry().id().toString().equals(rs.getString(2))
+                                || !located.entry().claimedLink().equals(rs.getString(3))) {
+                            findings.add(new StoreVerifier.Finding(
+                                    StoreVerifier.Problem.ALTERED,
+                                    position,
+                                    located.file() + " at offset " + located.offset(),
+                                    "differs from the record acknowledged at this position"));
+                        }
+                    });
+            return new StoreVerifier.Report(
+                    files.records(),
+                    files.lastPosition(),
+                    files.lastLink(),
+                    files.checkpoints(),
+                    files.keyFingerprint(),
+                    findings,
+                    List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

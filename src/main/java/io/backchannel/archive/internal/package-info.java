@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.archive.internal;
+
+import org.jspecify.annotations.NullMarked;

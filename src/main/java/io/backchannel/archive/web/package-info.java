@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.archive.web;
+
+import org.jspecify.annotations.NullMarked;
