@@ -18,7 +18,9 @@ public class ArchiveManagement {
     }
 
     /**
-     * Archives the item durably: when this returns, its WARC record is on disk and its row committed.
+     * Archives the item durably: when this returns, its WARC record is on disk and its row committed. Call it outside a
+     * transaction: it commits in its own, one capture at a time, and callers that each held a connection while they
+     * waited could take the last one it needs.
      *
      * @throws CaptureRefused when the item cannot be archived (too large, no source id)
      */

@@ -17,13 +17,19 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps what is said on the ideas portal: ideas as submitted, every comment (staff answers are comments with the
  * staff flag, so {@code IdeaAnswered} needs no capture of its own) and status changes with their explanation. Runs
  * from Modulith's event registry after the change committed; a redelivered event finds its item already held.
+ *
+ * <p>The listeners run outside a transaction of their own (unlike {@code @ApplicationModuleListener}): the archive
+ * appends one record at a time under a lock and commits it in its own transaction, so a listener that held a
+ * connection while it waited for that lock could, with as many captures at once as the pool has connections, leave
+ * the writer none to commit with.
  */
 @Component
 class IdeasCaptures {
@@ -48,17 +54,20 @@ class IdeasCaptures {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(IdeaSubmitted submitted) {
         ideas.ideaText(submitted.number()).ifPresent(this::capture);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(IdeaCommented commented) {
         ideas.commentText(commented.commentId()).ifPresent(this::capture);
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(IdeaStatusChanged changed) {
         ideas.latestStatusChange(changed.number()).ifPresent(this::capture);
     }
