@@ -31,16 +31,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Keeps the rendered public blog pages, feeds and sitemap for anonymous visitors while the blog's content stays the
  * same ({@link BlogContentVersion}: any write by anyone, or a scheduled time that passes, starts afresh), and answers
  * them with a strong {@code ETag} (a hash of the bytes) and {@code Last-Modified}, so that browsers and feed readers
- * revalidate ({@code Cache-Control: no-cache}) and get a {@code 304} when nothing changed. Pages are also rendered anew
- * after {@code backchannel.blog.page-cache-ttl}, for what the layout shows besides the blog (an incident banner).
+ * revalidate ({@code Cache-Control: no-cache}) and get a {@code 304} when nothing changed. Incidents move the content
+ * version too (V16), because the layout shows their banner; pages are also rendered anew after {@code
+ * backchannel.blog.page-cache-ttl}, for anything else the layout might show.
  *
  * <p>Signed-in visitors, visitors with a session and htmx requests always get a fresh page and never see a kept one;
  * a page is kept only when it answered 200 without setting a cookie and without a CSRF token in it.
  */
 class BlogPageCache extends OncePerRequestFilter {
 
-    /** Bytes of pages kept at most; when full, everything is dropped (old versions go anyway on each change). */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Bytes of pages kept at most (10,000 posts in two interface languages at about 10 KB a page); when full,
+     * everything is dropped (old versions go anyway on each change).
+     */
+    static final long MAX_BYTES = 192L * 1024 * 1024;
 
     private final BlogContentVersion version;
     private final BlogLanguages languages;
