@@ -85,7 +85,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public void add(Item item) {
+    public synchronized void add(Item item) {
         try {
             writer.updateDocument(new Term("id", item.id().toString()), document(item));
             writer.commit();
@@ -96,7 +96,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public void remove(java.util.UUID id) {
+    public synchronized void remove(java.util.UUID id) {
         try {
             writer.deleteDocuments(new Term("id", id.toString()));
             writer.commit();
@@ -224,7 +224,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public void rebuild(Stream<Item> items) {
+    public synchronized void rebuild(Stream<Item> items) {
         try {
             writer.deleteAll();
             items.forEach(item -> {
@@ -241,9 +241,16 @@ class LuceneArchiveIndex implements ArchiveIndex {
         }
     }
 
+    /**
+     * Waits for a commit under way (writes are synchronized with this), and closes the writer even when the searchers
+     * fail to: an unclosed writer keeps the index locked for the rest of the JVM's life.
+     */
     @PreDestroy
-    void close() throws IOException {
-        searchers.close();
-        writer.close();
+    synchronized void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            writer.close();
+        }
     }
 }
