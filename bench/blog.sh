@@ -8,8 +8,8 @@
 #   --small     1,000 posts and 20,000 comments (for trying the script out)
 #   --quick     short wrk runs (2 s + 5 s)
 #   --no-doc    do not append the section to docs/benchmarks.md
-# Environment: POSTS, COMMENTS (data size), SLUGS (how many distinct posts the post run asks for, default 1,000:
-# readers concentrate on the newer posts; every one of them is a real public post), WARMUP / DURATION (wrk seconds,
+# Environment: POSTS, COMMENTS (data size), SLUGS (how many distinct posts the post run asks for, the newest first,
+# default all of them; every one is a real public post), WARMUP / DURATION (wrk seconds,
 # default 10 / 30), CONNECTIONS (default 64), BENCH_JAVA_HOME, BENCH_JVM_OPTS. Needs curl and wrk.
 # Exits non-zero when a step fails; stops what it started and deletes its data.
 set -euo pipefail
@@ -17,29 +17,19 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-BUILD=1 SMALL=0 QUICK=0 WRITE_DOC=1
-for arg in "$@"; do
-    case "$arg" in
-        --no-build) BUILD=0 ;;
-        --small) SMALL=1 ;;
-        --quick) QUICK=1 ;;
-        --no-doc) WRITE_DOC=0 ;;
-        -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
-        *) echo "unknown option: $arg" >&2; exit 2 ;;
-    esac
-done
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+parse_options '2,14p' "$@"
 
 if [[ $SMALL == 1 ]]; then
     POSTS="${POSTS:-1000}" COMMENTS="${COMMENTS:-20000}"
 fi
-POSTS="${POSTS:-10000}" COMMENTS="${COMMENTS:-200000}" SLUGS="${SLUGS:-1000}"
+POSTS="${POSTS:-10000}" COMMENTS="${COMMENTS:-200000}" SLUGS="${SLUGS:-$POSTS}"
 WARMUP="${WARMUP:-10}" DURATION="${DURATION:-30}" CONNECTIONS="${CONNECTIONS:-64}"
 if [[ $QUICK == 1 ]]; then WARMUP=2 DURATION=5; fi
 
 RESULTS="$ROOT/bench/results"
 EXTRACTED="$RESULTS/app"
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 bench_init blog
 require_tools curl wrk awk ps
 use_java

@@ -18,17 +18,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-BUILD=1 SMALL=0 QUICK=0 WRITE_DOC=1
-for arg in "$@"; do
-    case "$arg" in
-        --no-build) BUILD=0 ;;
-        --small) SMALL=1 ;;
-        --quick) QUICK=1 ;;
-        --no-doc) WRITE_DOC=0 ;;
-        -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
-        *) echo "unknown option: $arg" >&2; exit 2 ;;
-    esac
-done
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+parse_options '2,15p' "$@"
 
 if [[ $SMALL == 1 ]]; then
     IDEAS="${IDEAS:-2000}" VOTES="${VOTES:-20000}" COMMENTS="${COMMENTS:-6000}" ACCOUNTS="${ACCOUNTS:-1000}"
@@ -43,8 +35,6 @@ FIRST_VOTER=100   # accounts below 20 are staff; voters are customers
 
 RESULTS="$ROOT/bench/results"
 EXTRACTED="$RESULTS/app"
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 bench_init ideas
 require_tools curl wrk awk ps
 use_java

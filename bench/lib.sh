@@ -17,6 +17,24 @@ READY_TIMEOUT="${READY_TIMEOUT:-180}"   # s, per start
 STOP_TIMEOUT="${STOP_TIMEOUT:-90}"      # s, SIGTERM until exit
 THREADS="${THREADS:-2}"
 
+# parse_options HELP_LINES ARGS...: the options of the data benchmarks (ideas, blog); sets BUILD, SMALL, QUICK and
+# WRITE_DOC; --help prints the lines HELP_LINES (a sed range such as 2,14p) of the calling script.
+parse_options() {
+    local help="$1" arg
+    shift
+    BUILD=1 SMALL=0 QUICK=0 WRITE_DOC=1
+    for arg in "$@"; do
+        case "$arg" in
+            --no-build) BUILD=0 ;;
+            --small) SMALL=1 ;;
+            --quick) QUICK=1 ;;
+            --no-doc) WRITE_DOC=0 ;;
+            -h | --help) sed -n "$help" "$0"; exit 0 ;;
+            *) echo "unknown option: $arg" >&2; exit 2 ;;
+        esac
+    done
+}
+
 # ---------------------------------------------------------------- JDK
 java_feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}'; }
 pick_java() {
