@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,7 +67,9 @@ abstract class BrowserTest {
         assertThat(port).as("server port and backchannel.base-url").isEqualTo(PORT);
         this.driver = driver;
         this.wait = new WebDriverWait(driver, TIMEOUT);
-        this.wait.ignoring(StaleElementReferenceException.class);
+        // While a page is replaced, Chromium may answer a query about the old page's nodes with a stale element or an
+        // "unknown error: Node ... does not belong to the document"; both pass once the new page is there.
+        this.wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
     }
 
     // --- test data ---
@@ -155,7 +158,10 @@ abstract class BrowserTest {
     }
 
     String successMessage() {
-        return visible(By.cssSelector(".flash-area .flash.success")).getText();
+        return wait.until(d -> {
+            var flash = d.findElement(By.cssSelector(".flash-area .flash.success"));
+            return flash.isDisplayed() ? flash.getText() : null;
+        });
     }
 
     void fill(String id, String value) {
