@@ -3,7 +3,6 @@ package io.backchannel.ideas;
 import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.ideas.internal.IdeaMerges;
 import io.backchannel.ideas.internal.IdeaPortal;
-import io.backchannel.ideas.internal.IdeaReferences;
 import io.backchannel.ideas.internal.IdeaSetup;
 import io.backchannel.ideas.internal.IdeaTexts;
 import io.backchannel.ideas.internal.StormSessions;
@@ -27,7 +26,6 @@ public class IdeasManagement {
     private final IdeaMerges merges;
     private final Discussion discussion;
     private final StormSessions storms;
-    private final IdeaReferences references;
     private final IdeaTexts texts;
 
     IdeasManagement(
@@ -37,7 +35,6 @@ public class IdeasManagement {
             IdeaMerges merges,
             Discussion discussion,
             StormSessions storms,
-            IdeaReferences references,
             IdeaTexts texts) {
         this.setup = setup;
         this.portal = portal;
@@ -45,13 +42,12 @@ public class IdeasManagement {
         this.merges = merges;
         this.discussion = discussion;
         this.storms = storms;
-        this.references = references;
         this.texts = texts;
     }
 
     /** The idea's number, title and address, e.g. to link to it from elsewhere; empty for an unknown ID. */
     public java.util.Optional<IdeaReference> reference(UUID ideaId) {
-        return references.byId(ideaId);
+        return texts.reference(ideaId);
     }
 
     /** The idea as its author wrote it (title and Markdown), whatever its status or moderation. */

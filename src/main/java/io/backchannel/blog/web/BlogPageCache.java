@@ -2,19 +2,18 @@ package io.backchannel.blog.web;
 
 import io.backchannel.blog.internal.BlogContentVersion;
 import io.backchannel.blog.internal.BlogLanguages;
+import io.backchannel.system.SharedPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +114,7 @@ class BlogPageCache extends OncePerRequestFilter {
         var captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         byte[] body = captured.getContentAsByteArray();
-        if (!shareable(request, captured, body)) {
+        if (!SharedPages.shareable(request, captured, body)) {
             captured.copyBodyToResponse();
             return;
         }
@@ -123,7 +122,12 @@ class BlogPageCache extends OncePerRequestFilter {
         // The content's last change, unless the page changed since the last rendering for another reason.
         Instant lastModified = known == null || known.etag().equals(etag) ? stamp.lastModified() : Instant.now();
         var page = new Page(
-                stamp.token(), now, body, headers(captured), etag, lastModified.truncatedTo(ChronoUnit.SECONDS));
+                stamp.token(),
+                now,
+                body,
+                SharedPages.headers(captured),
+                etag,
+                lastModified.truncatedTo(ChronoUnit.SECONDS));
         if (bytes.addAndGet(body.length) > MAX_BYTES) {
             clear();
             bytes.addAndGet(body.length);
@@ -156,25 +160,6 @@ class BlogPageCache extends OncePerRequestFilter {
         // A post: /blog/{language}/{slug}; other pages under /blog (incidents, images) are not in a blog language.
         String[] parts = path.split("/", -1);
         return parts.length == 4 && parts[1].equals("blog") && languages.supported(parts[2]) && !parts[3].isEmpty();
-    }
-
-    private static boolean shareable(HttpServletRequest request, ContentCachingResponseWrapper response, byte[] body) {
-        return response.getStatus() == HttpServletResponse.SC_OK
-                && response.getContentType() != null
-                && !response.containsHeader(HttpHeaders.SET_COOKIE)
-                && request.getSession(false) == null
-                && !new String(body, StandardCharsets.UTF_8).contains("_csrf");
-    }
-
-    private static Map<String, List<String>> headers(HttpServletResponse response) {
-        var headers = new LinkedHashMap<String, List<String>>();
-        for (String name : response.getHeaderNames()) {
-            if (!HttpHeaders.SET_COOKIE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
-                headers.put(name, List.copyOf(response.getHeaders(name)));
-            }
-        }
-        headers.put(HttpHeaders.CONTENT_TYPE, List.of(response.getContentType()));
-        return headers;
     }
 
     private static String etag(byte[] body) {

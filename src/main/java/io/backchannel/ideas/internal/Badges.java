@@ -84,10 +84,9 @@ public class Badges {
         var months = leaders().months();
         Map<UUID, List<Badge>> badges = new HashMap<>();
         for (var entry : activity(people).entrySet()) {
-            var kinds = EnumSet.copyOf(entry.getValue());
             var led = months.get(entry.getKey());
             Map<Kind, List<YearMonth>> earned = new EnumMap<>(Kind.class);
-            kinds.forEach(kind -> earned.put(kind, List.of()));
+            entry.getValue().forEach(kind -> earned.put(kind, List.of()));
             if (led != null) {
                 earned.put(Kind.TOP_CONTRIBUTOR, led);
             }

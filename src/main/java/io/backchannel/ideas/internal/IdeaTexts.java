@@ -1,6 +1,7 @@
 package io.backchannel.ideas.internal;
 
 import io.backchannel.ideas.CommentText;
+import io.backchannel.ideas.IdeaReference;
 import io.backchannel.ideas.IdeaText;
 import io.backchannel.ideas.StatusNote;
 import java.util.Optional;
@@ -8,14 +9,27 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The words of ideas, comments and status explanations exactly as stored, for other modules to keep. */
+/**
+ * The words of ideas, comments and status explanations exactly as stored, for other modules to keep, and ideas as
+ * other modules link to them.
+ */
 @Component
 public class IdeaTexts {
 
     private final JdbcClient jdbc;
+    private final IdeaLinks links;
 
-    IdeaTexts(JdbcClient jdbc) {
+    IdeaTexts(JdbcClient jdbc, IdeaLinks links) {
         this.jdbc = jdbc;
+        this.links = links;
+    }
+
+    public Optional<IdeaReference> reference(UUID ideaId) {
+        return jdbc.sql("select number, title from ideas_idea where id = ?")
+                .param(ideaId)
+                .query((rs, row) -> new IdeaReference(
+                        rs.getLong("number"), rs.getString("title"), links.idea(rs.getLong("number"))))
+                .optional();
     }
 
     public Optional<IdeaText> idea(long number) {

@@ -1,14 +1,13 @@
 package io.backchannel.system.internal;
 
 import io.backchannel.system.PublicPages;
+import io.backchannel.system.SharedPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -103,11 +101,11 @@ class PublicPageCache extends OncePerRequestFilter {
         var captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         byte[] body = captured.getContentAsByteArray();
-        if (shareable(captured, body) && request.getSession(false) == null && written.get() - now <= 0) {
+        if (SharedPages.shareable(request, captured, body) && written.get() - now <= 0) {
             if (pages.size() >= MAX_PAGES) {
                 pages.clear();
             }
-            pages.put(key, new Page(now, body, headers(captured)));
+            pages.put(key, new Page(now, body, SharedPages.headers(captured)));
         }
         captured.copyBodyToResponse();
     }
@@ -120,24 +118,6 @@ class PublicPageCache extends OncePerRequestFilter {
         }
         var path = ServletRequestPathUtils.parseAndCache(request);
         return patterns.stream().anyMatch(pattern -> pattern.matches(path.pathWithinApplication()));
-    }
-
-    private static boolean shareable(ContentCachingResponseWrapper response, byte[] body) {
-        return response.getStatus() == HttpServletResponse.SC_OK
-                && response.getContentType() != null
-                && !response.containsHeader(HttpHeaders.SET_COOKIE)
-                && !new String(body, StandardCharsets.UTF_8).contains("_csrf");
-    }
-
-    private static Map<String, List<String>> headers(HttpServletResponse response) {
-        var headers = new LinkedHashMap<String, List<String>>();
-        for (String name : response.getHeaderNames()) {
-            if (!HttpHeaders.SET_COOKIE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
-                headers.put(name, List.copyOf(response.getHeaders(name)));
-            }
-        }
-        headers.put(HttpHeaders.CONTENT_TYPE, List.of(response.getContentType()));
-        return headers;
     }
 
     private record Key(String method, String uri, @Nullable String query, Locale locale) {}
