@@ -20,9 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
-/** The micro-cache of public pages: shared only among anonymous visitors, and emptied by every write. */
+/**
+ * The micro-cache of public pages: shared only among anonymous visitors, and emptied by every write. Idea pages kept
+ * by their version are {@link KeptIdeaPagesTests}; here they are off, so that the micro-cache alone is seen.
+ */
 @IntegrationTest
-@TestPropertySource(properties = "backchannel.web.public-page-cache-ttl=1h")
+@TestPropertySource(properties = {"backchannel.web.public-page-cache-ttl=1h", "backchannel.web.versioned-page-ttl=0s"})
 class PublicPageCacheTests {
 
     @Autowired

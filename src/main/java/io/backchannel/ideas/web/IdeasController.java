@@ -197,8 +197,8 @@ class IdeasController {
         var idea = show(number, account, model).idea();
         addBudget(account, idea.categorySlug(), model);
         model.addAttribute("comment", CommentForm.empty());
-        model.addAttribute("statuses", statuses.options());
         if (account != null && account.staff()) {
+            model.addAttribute("statuses", statuses.options());
             model.addAttribute("staffBox", triage.staffBox(number));
         }
         return DETAIL;

@@ -1,5 +1,6 @@
 package io.backchannel.system.internal;
 
+import io.backchannel.system.PageVersions;
 import io.backchannel.system.PublicPages;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +44,13 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<PublicPageCache> publicPageCache(
             List<PublicPages> modules,
+            List<PageVersions> versions,
             LocaleResolver locales,
-            @Value("${backchannel.web.public-page-cache-ttl:1s}") Duration ttl) {
-        var registration = new FilterRegistrationBean<>(new PublicPageCache(modules, locales, ttl));
+            @Value("${backchannel.web.public-page-cache-ttl}") Duration ttl,
+            @Value("${backchannel.web.versioned-page-ttl}") Duration keptTtl,
+            @Value("${backchannel.web.versioned-page-cache-size}") DataSize keptBytes) {
+        var settings = new PublicPageCache.Settings(ttl, keptTtl, keptBytes.toBytes());
+        var registration = new FilterRegistrationBean<>(new PublicPageCache(modules, versions, locales, settings));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }

@@ -20,7 +20,11 @@ class PublicPageCacheRefreshTests {
     private final AtomicInteger renderings = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
     private final PublicPageCache cache = new PublicPageCache(
-            List.of(() -> List.of("/ideas")), new AcceptHeaderLocaleResolver(), Duration.ofSeconds(1), nanos::get);
+            List.of(() -> List.of("/ideas")),
+            List.of(),
+            new AcceptHeaderLocaleResolver(),
+            new PublicPageCache.Settings(Duration.ofSeconds(1), Duration.ofMinutes(10), 1 << 20),
+            nanos::get);
 
     @Test
     void anExpiredPageIsRenderedOnceWhileOthersGetThePreviousRendering() throws Exception {
