@@ -38,6 +38,7 @@ public class EvidenceExport {
     private final SigningKey key;
     private final MessageSource messages;
     private final PdfReport pdf;
+    private final Timestamps timestamps;
 
     EvidenceExport(
             JdbcClient jdbc,
@@ -45,13 +46,15 @@ public class EvidenceExport {
             Checkpoints checkpoints,
             SigningKey key,
             MessageSource messages,
-            PdfReport pdf) {
+            PdfReport pdf,
+            Timestamps timestamps) {
         this.jdbc = jdbc;
         this.store = store;
         this.checkpoints = checkpoints;
         this.key = key;
         this.messages = messages;
         this.pdf = pdf;
+        this.timestamps = timestamps;
     }
 
     private record Exported(
@@ -87,8 +90,12 @@ public class EvidenceExport {
     }
 
     public void write(List<UUID> ids, Locale locale, OutputStream target) {
-        Checkpoints.Checkpoint checkpoint = checkpoints.checkpoint().orElseThrow();
+        Checkpoints.Checkpoint newest = checkpoints.checkpoint().orElseThrow();
         List<Exported> records = exported(ids);
+        // A time-stamped checkpoint that covers every exported record proves them with the authority's time as well.
+        long last = records.isEmpty() ? newest.position() : records.getLast().position();
+        Checkpoints.Checkpoint checkpoint =
+                timestamps.stampedFrom(last).flatMap(checkpoints::at).orElse(newest);
         Map<String, byte[]> files = new LinkedHashMap<>();
         ByteArrayOutputStream warc = new ByteArrayOutputStream();
         StringBuilder cdx = new StringBuilder();
@@ -122,11 +129,9 @@ public class EvidenceExport {
         files.put("indexes/index.cdx", utf8(cdx.toString()));
         files.put("pages/pages.jsonl", utf8(pages.toString()));
         files.put("proof/chain.txt", utf8(chain(records, checkpoint)));
-        files.put(
-                "proof/checkpoint.txt",
-                utf8(checkpoint.position() + " " + checkpoint.link() + " " + checkpoint.signedAt() + " "
-                        + checkpoint.signature() + "\n"));
+        files.put("proof/checkpoint.txt", utf8(TimestampTokens.line(checkpoint) + "\n"));
         files.put("proof/signing-key.pub", utf8(key.publicKeyBase64() + "\n"));
+        timestamps.token(checkpoint.position()).ifPresent(token -> files.put(BundleVerifier.TIMESTAMP, token));
         EvidenceReport report = report(records, checkpoint, locale);
         files.put("report.html", utf8(html(report, locale)));
         files.put("report.pdf", pdf.render(report, locale));
