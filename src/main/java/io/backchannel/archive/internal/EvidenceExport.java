@@ -86,16 +86,13 @@ public class EvidenceExport {
 
     /** The readable report alone, as a PDF, for the records with these ids. */
     public byte[] pdfReport(List<UUID> ids, Locale locale) {
-        return pdf.render(report(exported(ids), checkpoints.checkpoint().orElseThrow(), locale), locale);
+        List<Exported> records = exported(ids);
+        return pdf.render(report(records, proofCheckpoint(records), locale), locale);
     }
 
     public void write(List<UUID> ids, Locale locale, OutputStream target) {
-        Checkpoints.Checkpoint newest = checkpoints.checkpoint().orElseThrow();
         List<Exported> records = exported(ids);
-        // A time-stamped checkpoint that covers every exported record proves them with the authority's time as well.
-        long last = records.isEmpty() ? newest.position() : records.getLast().position();
-        Checkpoints.Checkpoint checkpoint =
-                timestamps.stampedFrom(last).flatMap(checkpoints::at).orElse(newest);
+        Checkpoints.Checkpoint checkpoint = proofCheckpoint(records);
         Map<String, byte[]> files = new LinkedHashMap<>();
         ByteArrayOutputStream warc = new ByteArrayOutputStream();
         StringBuilder cdx = new StringBuilder();
@@ -131,7 +128,7 @@ public class EvidenceExport {
         files.put("proof/chain.txt", utf8(chain(records, checkpoint)));
         files.put("proof/checkpoint.txt", utf8(TimestampTokens.line(checkpoint) + "\n"));
         files.put("proof/signing-key.pub", utf8(key.publicKeyBase64() + "\n"));
-        timestamps.token(checkpoint.position()).ifPresent(token -> files.put(BundleVerifier.TIMESTAMP, token));
+        timestamps.stamp(checkpoint.position()).ifPresent(stamp -> files.put(BundleVerifier.TIMESTAMP, stamp.token()));
         EvidenceReport report = report(records, checkpoint, locale);
         files.put("report.html", utf8(html(report, locale)));
         files.put("report.pdf", pdf.render(report, locale));
@@ -189,6 +186,16 @@ public class EvidenceExport {
                 + "\n]}\n";
     }
 
+    /**
+     * The checkpoint the proof leads to: a time-stamped one that covers every exported record, which proves them with
+     * the authority's time as well, else the newest (signed now if the head is not signed yet).
+     */
+    private Checkpoints.Checkpoint proofCheckpoint(List<Exported> records) {
+        Checkpoints.Checkpoint newest = checkpoints.checkpoint().orElseThrow();
+        long last = records.isEmpty() ? newest.position() : records.getLast().position();
+        return timestamps.stampedFrom(last).flatMap(checkpoints::at).orElse(newest);
+    }
+
     private List<Exported> exported(List<UUID> ids) {
         return jdbc.sql("select i.id, e.position, e.warc_file, e.warc_offset, e.warc_length,"
                         + " i.platform, i.source_id, i.version, i.author, coalesce(i.url, ''), i.said_at,"
@@ -242,16 +249,22 @@ public class EvidenceExport {
                     record.collectedBy() + ", " + record.collectedFrom() + ", " + record.method() + ", "
                             + record.collectedAt()));
         }
+        String introduction = messages.getMessage(
+                "archive.report.checkpoint",
+                new Object[] {checkpoint.position(), checkpoint.signedAt().toString(), key.fingerprint()},
+                locale);
+        String stamped = timestamps
+                .stamp(checkpoint.position())
+                .map(stamp -> " "
+                        + messages.getMessage(
+                                "archive.report.timestamp",
+                                new Object[] {
+                                    stamp.authority(), stamp.stampedAt().toString()
+                                },
+                                locale))
+                .orElse("");
         return new EvidenceReport(
-                messages.getMessage("archive.report.title", null, locale),
-                messages.getMessage(
-                        "archive.report.checkpoint",
-                        new Object[] {
-                            checkpoint.position(), checkpoint.signedAt().toString(), key.fingerprint()
-                        },
-                        locale),
-                headers,
-                rows);
+                messages.getMessage("archive.report.title", null, locale), introduction + stamped, headers, rows);
     }
 
     private static String html(EvidenceReport report, Locale locale) {

@@ -144,15 +144,19 @@ public class Timestamps {
                 .orElseGet(() -> new Status("PENDING", position, authority, null, null));
     }
 
-    /** The token of a stamped checkpoint, for evidence packages. */
-    Optional<byte[]> token(long position) {
-        return jdbc.sql("select token from archive_timestamp where position = ? and state = 'STAMPED'")
+    /** A checkpoint's time-stamp: who stamped it, the time it vouches for, and the token (DER). */
+    record Stamp(String authority, Instant stampedAt, byte[] token) {}
+
+    Optional<Stamp> stamp(long position) {
+        return jdbc.sql("select authority, stamped_at, token from archive_timestamp"
+                        + " where position = ? and state = 'STAMPED'")
                 .param(position)
-                .query(byte[].class)
+                .query((rs, row) ->
+                        new Stamp(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBytes(3)))
                 .optional();
     }
 
-    /** The newest stamped checkpoint at or after this position: it proves every record up to it. */
+    /** The earliest stamped checkpoint at or after this position (the shortest chain proof for a record there). */
     Optional<Long> stampedFrom(long position) {
         return jdbc.sql("select min(position) from archive_timestamp where state = 'STAMPED' and position >= ?")
                 .param(position)

@@ -129,6 +129,8 @@ class TimestampTests extends ArchiveIntegrationTest {
                 mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsByteArray();
         Map<String, byte[]> files = unzip(wacz);
         assertThat(files.get("proof/checkpoint.tsr")).isEqualTo(Files.readAllBytes(token));
+        assertThat(new String(files.get("report.html"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("RFC 3161 time-stamp from " + AUTHORITY.url());
         Path bundle = temporary.resolve("evidence.wacz");
         Files.write(bundle, wacz);
         assertThat(BundleVerifier.verify(bundle).findings()).isEmpty();
