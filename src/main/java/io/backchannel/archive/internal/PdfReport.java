@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,11 +42,11 @@ class PdfReport {
     private static final float LEADING = 12;
     private static final float TITLE_SIZE = 14;
 
-    private final Path fontFile;
+    private final @Nullable Path fontFile;
     private final MessageSource messages;
 
-    PdfReport(@Value("${backchannel.archive.report-font:}") Path fontFile, MessageSource messages) {
-        this.fontFile = fontFile;
+    PdfReport(@Value("${backchannel.archive.report-font:}") String fontFile, MessageSource messages) {
+        this.fontFile = fontFile.isBlank() ? null : Path.of(fontFile.strip());
         this.messages = messages;
     }
 
@@ -74,7 +75,7 @@ class PdfReport {
     }
 
     private PDFont font(PDDocument document) throws IOException {
-        if (!fontFile.toString().isBlank() && Files.isReadable(fontFile)) {
+        if (fontFile != null && Files.isReadable(fontFile)) {
             return PDType0Font.load(document, new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile)), true);
         }
         log.warn("Report font {} not readable; the PDF report covers Western European text only", fontFile);
