@@ -58,7 +58,8 @@ class ArchiveEvidenceTests extends ArchiveIntegrationTest {
                         "proof/chain.txt",
                         "proof/checkpoint.txt",
                         "proof/signing-key.pub",
-                        "report.html");
+                        "report.html",
+                        "report.pdf");
         String datapackage = new String(files.get("datapackage.json"), StandardCharsets.UTF_8);
         for (var file : files.entrySet()) {
             if (!file.getKey().equals("datapackage.json")) {

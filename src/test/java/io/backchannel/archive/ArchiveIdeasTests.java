@@ -6,6 +6,7 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.ideas.IdeaStatus;
 import io.backchannel.ideas.IdeasManagement;
+import io.backchannel.ideas.internal.Discussion;
 import io.backchannel.identity.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,12 @@ class ArchiveIdeasTests extends ArchiveIntegrationTest {
     @Autowired
     IdeasManagement ideas;
 
-    record Held(String kind, String author, String text, String url, String platform) {}
+    @Autowired
+    Discussion discussion;
+
+    private ArchivedItems archived() {
+        return new ArchivedItems(jdbc);
+    }
 
     @Test
     void ideasCommentsAnswersAndStatusExplanationsAreArchived() throws InterruptedException {
@@ -32,14 +38,14 @@ class ArchiveIdeasTests extends ArchiveIntegrationTest {
         UUID answer = ideas.comment(number, staff, "We are on it " + marker, true);
         ideas.changeStatus(number, IdeaStatus.NOT_PLANNED, "Not this year " + marker, staff);
 
-        Held idea = await("idea-" + number);
+        var idea = archived().await("idea-" + number);
         assertThat(idea.kind()).isEqualTo("INBOUND_MENTION");
         assertThat(idea.author()).isEqualTo("Customer " + marker);
         assertThat(idea.text()).isEqualTo("Dark mode " + marker + "\n\nPlease add a <b>dark</b> mode.");
         assertThat(idea.url()).endsWith("/ideas/" + number);
         assertThat(idea.platform()).isEqualTo("backchannel-ideas");
-        assertThat(await("comment-" + comment).kind()).isEqualTo("COMMENT");
-        Held staffAnswer = await("comment-" + answer);
+        assertThat(archived().await("comment-" + comment).kind()).isEqualTo("COMMENT");
+        var staffAnswer = archived().await("comment-" + answer);
         assertThat(staffAnswer.kind()).isEqualTo("REPLY");
         assertThat(staffAnswer.text()).isEqualTo("We are on it " + marker);
         String status = jdbc.sql("select source_id from archive_item where text like ?")
@@ -56,22 +62,21 @@ class ArchiveIdeasTests extends ArchiveIntegrationTest {
                     .orElse(null);
         }
         assertThat(status).startsWith("status-");
-        assertThat(await(status).text()).contains("NOT_PLANNED").contains("Not this year " + marker);
+        assertThat(archived().await(status).text()).contains("NOT_PLANNED").contains("Not this year " + marker);
     }
 
-    private Held await(String sourceId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var held = jdbc.sql("select kind, author, text, url, platform from archive_item where source_id = ?"
-                            + " order by version desc limit 1")
-                    .param(sourceId)
-                    .query((rs, row) -> new Held(
-                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                    .optional();
-            if (held.isPresent()) {
-                return held.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The archive never captured " + sourceId);
+    @Test
+    void anEditedCommentBecomesANewVersionBesideTheOld() throws InterruptedException {
+        String marker = marker();
+        UUID board = ideas.createCategory("edits-" + marker, "Edits " + marker, "", false);
+        UUID customer = TestAccounts.id(jdbc, TestAccounts.create(identity, "Editor " + marker, Role.CUSTOMER));
+        long number = ideas.submit(customer, board, "Export " + marker, "CSV please.");
+        UUID comment = ideas.comment(number, customer, "Frist " + marker, false);
+        archived().await("comment-" + comment);
+
+        discussion.edit(number, comment, customer, "First " + marker);
+
+        var versions = archived().await("comment-" + comment, 2);
+        assertThat(versions).extracting(ArchivedItems.Held::text).containsExactly("Frist " + marker, "First " + marker);
     }
 }

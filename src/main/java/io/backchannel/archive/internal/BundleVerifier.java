@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks an evidence package ({@link EvidenceExport}) on its own: every file against {@code datapackage.json}, every
  * record against its digest and its line in the chain proof, the proof link by link up to the checkpoint, and the
- * checkpoint's signature against the package's public key (whose fingerprint the report prints for comparison).
+ * checkpoint's signature against the package's public key (whose fingerprint the report prints for comparison), and
+ * the checkpoint's RFC 3161 time-stamp token when the package holds one.
  */
 public final class BundleVerifier {
 
@@ -31,6 +32,7 @@ public final class BundleVerifier {
             Pattern.compile("\"path\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"hash\"\\s*:\\s*\"sha256:([0-9a-f]{64})\"");
     private static final String DATA = "archive/data.warc.gz";
     private static final long MAX_ENTRY = 1L << 30;
+    static final String TIMESTAMP = "proof/checkpoint.tsr";
 
     private record Link(String recordDigest, String link) {}
 
@@ -64,6 +66,13 @@ public final class BundleVerifier {
             List<StoreVerifier.Located> located = records(files.getOrDefault(DATA, new byte[0]), chain, key, findings);
             String[] checkpoint = text(files, "proof/checkpoint.txt").strip().split(" ");
             checkCheckpoint(checkpoint, key, chain, findings);
+            byte[] token = files.get(TIMESTAMP);
+            if (token != null) {
+                long position = chain.isEmpty() ? 0 : chain.lastKey();
+                TimestampTokens.problem(token, text(files, "proof/checkpoint.txt"))
+                        .ifPresent(problem ->
+                                findings.add(new Finding(Problem.BAD_TIMESTAMP, position, TIMESTAMP, problem)));
+            }
             findings.sort(java.util.Comparator.comparingLong(Finding::position));
             return new StoreVerifier.Report(
                     located.size(),

@@ -24,6 +24,9 @@ public class Checkpoints {
 
     public record Checkpoint(long position, String link, Instant signedAt, String signature, String keyFingerprint) {}
 
+    private static final String SELECT =
+            "select position, link, signed_at, signature, key_fingerprint from archive_checkpoint";
+
     private final JdbcClient jdbc;
     private final SigningKey key;
     private final ArchiveSettings settings;
@@ -68,15 +71,21 @@ public class Checkpoints {
     }
 
     public Optional<Checkpoint> latest() {
-        return jdbc.sql("select position, link, signed_at, signature, key_fingerprint from archive_checkpoint"
-                        + " order by position desc limit 1")
-                .query((rs, row) -> new Checkpoint(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getString(4),
-                        rs.getString(5)))
+        return jdbc.sql(SELECT + " order by position desc limit 1")
+                .query(Checkpoints::row)
                 .optional();
+    }
+
+    Optional<Checkpoint> at(long position) {
+        return jdbc.sql(SELECT + " where position = ?")
+                .param(position)
+                .query(Checkpoints::row)
+                .optional();
+    }
+
+    private static Checkpoint row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Checkpoint(
+                rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5));
     }
 
     private void append(String line) {

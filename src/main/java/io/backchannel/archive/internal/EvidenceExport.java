@@ -37,13 +37,24 @@ public class EvidenceExport {
     private final Checkpoints checkpoints;
     private final SigningKey key;
     private final MessageSource messages;
+    private final PdfReport pdf;
+    private final Timestamps timestamps;
 
-    EvidenceExport(JdbcClient jdbc, WarcStore store, Checkpoints checkpoints, SigningKey key, MessageSource messages) {
+    EvidenceExport(
+            JdbcClient jdbc,
+            WarcStore store,
+            Checkpoints checkpoints,
+            SigningKey key,
+            MessageSource messages,
+            PdfReport pdf,
+            Timestamps timestamps) {
         this.jdbc = jdbc;
         this.store = store;
         this.checkpoints = checkpoints;
         this.key = key;
         this.messages = messages;
+        this.pdf = pdf;
+        this.timestamps = timestamps;
     }
 
     private record Exported(
@@ -73,32 +84,15 @@ public class EvidenceExport {
                 .list();
     }
 
+    /** The readable report alone, as a PDF, for the records with these ids. */
+    public byte[] pdfReport(List<UUID> ids, Locale locale) {
+        List<Exported> records = exported(ids);
+        return pdf.render(report(records, proofCheckpoint(records), locale), locale);
+    }
+
     public void write(List<UUID> ids, Locale locale, OutputStream target) {
-        Checkpoints.Checkpoint checkpoint = checkpoints.checkpoint().orElseThrow();
-        List<Exported> records = jdbc.sql("select i.id, e.position, e.warc_file, e.warc_offset, e.warc_length,"
-                        + " i.platform, i.source_id, i.version, i.author, coalesce(i.url, ''), i.said_at,"
-                        + " i.payload_digest, i.collected_by, i.collected_from, i.collected_at, i.method"
-                        + " from archive_item i join archive_entry e on e.position = i.position"
-                        + " where i.id = any(?) order by e.position")
-                .param(ids.toArray(UUID[]::new))
-                .query((rs, row) -> new Exported(
-                        rs.getObject(1, UUID.class),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getInt(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getTimestamp(11).toInstant(),
-                        rs.getString(12),
-                        rs.getString(13),
-                        rs.getString(14),
-                        rs.getTimestamp(15).toInstant(),
-                        rs.getString(16)))
-                .list();
+        List<Exported> records = exported(ids);
+        Checkpoints.Checkpoint checkpoint = proofCheckpoint(records);
         Map<String, byte[]> files = new LinkedHashMap<>();
         ByteArrayOutputStream warc = new ByteArrayOutputStream();
         StringBuilder cdx = new StringBuilder();
@@ -132,12 +126,12 @@ public class EvidenceExport {
         files.put("indexes/index.cdx", utf8(cdx.toString()));
         files.put("pages/pages.jsonl", utf8(pages.toString()));
         files.put("proof/chain.txt", utf8(chain(records, checkpoint)));
-        files.put(
-                "proof/checkpoint.txt",
-                utf8(checkpoint.position() + " " + checkpoint.link() + " " + checkpoint.signedAt() + " "
-                        + checkpoint.signature() + "\n"));
+        files.put("proof/checkpoint.txt", utf8(TimestampTokens.line(checkpoint) + "\n"));
         files.put("proof/signing-key.pub", utf8(key.publicKeyBase64() + "\n"));
-        files.put("report.html", utf8(report(records, checkpoint, locale)));
+        timestamps.stamp(checkpoint.position()).ifPresent(stamp -> files.put(BundleVerifier.TIMESTAMP, stamp.token()));
+        EvidenceReport report = report(records, checkpoint, locale);
+        files.put("report.html", utf8(html(report, locale)));
+        files.put("report.pdf", pdf.render(report, locale));
         files.put("datapackage.json", utf8(datapackage(files)));
         try (ZipOutputStream zip = new ZipOutputStream(target)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -192,21 +186,45 @@ public class EvidenceExport {
                 + "\n]}\n";
     }
 
-    private String report(List<Exported> records, Checkpoints.Checkpoint checkpoint, Locale locale) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"")
-                .append(locale.getLanguage())
-                .append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(message("archive.report.title", locale))
-                .append("</title></head><body><h1>")
-                .append(message("archive.report.title", locale))
-                .append("</h1><p>")
-                .append(message(
-                        "archive.report.checkpoint",
-                        locale,
-                        checkpoint.position(),
-                        checkpoint.signedAt().toString(),
-                        key.fingerprint()))
-                .append("</p><table><thead><tr>");
+    /**
+     * The checkpoint the proof leads to: a time-stamped one that covers every exported record, which proves them with
+     * the authority's time as well, else the newest (signed now if the head is not signed yet).
+     */
+    private Checkpoints.Checkpoint proofCheckpoint(List<Exported> records) {
+        Checkpoints.Checkpoint newest = checkpoints.checkpoint().orElseThrow();
+        long last = records.isEmpty() ? newest.position() : records.getLast().position();
+        return timestamps.stampedFrom(last).flatMap(checkpoints::at).orElse(newest);
+    }
+
+    private List<Exported> exported(List<UUID> ids) {
+        return jdbc.sql("select i.id, e.position, e.warc_file, e.warc_offset, e.warc_length,"
+                        + " i.platform, i.source_id, i.version, i.author, coalesce(i.url, ''), i.said_at,"
+                        + " i.payload_digest, i.collected_by, i.collected_from, i.collected_at, i.method"
+                        + " from archive_item i join archive_entry e on e.position = i.position"
+                        + " where i.id = any(?) order by e.position")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, row) -> new Exported(
+                        rs.getObject(1, UUID.class),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant(),
+                        rs.getString(12),
+                        rs.getString(13),
+                        rs.getString(14),
+                        rs.getTimestamp(15).toInstant(),
+                        rs.getString(16)))
+                .list();
+    }
+
+    private EvidenceReport report(List<Exported> records, Checkpoints.Checkpoint checkpoint, Locale locale) {
+        List<String> headers = new ArrayList<>();
         for (String column : List.of(
                 "archive.record.position",
                 "archive.field.platform",
@@ -216,32 +234,63 @@ public class EvidenceExport {
                 "archive.record.said-at",
                 "archive.record.digest",
                 "archive.record.collected")) {
-            html.append("<th scope=\"col\">").append(message(column, locale)).append("</th>");
+            headers.add(messages.getMessage(column, null, locale));
         }
-        html.append("</tr></thead><tbody>");
+        List<List<String>> rows = new ArrayList<>();
         for (Exported record : records) {
-            html.append("<tr>");
-            for (Object cell : List.of(
-                    record.position(),
+            rows.add(List.of(
+                    Long.toString(record.position()),
                     record.platform(),
                     record.sourceId(),
-                    record.version(),
+                    Integer.toString(record.version()),
                     record.author(),
-                    record.saidAt(),
+                    record.saidAt().toString(),
                     "sha256:" + record.digest(),
                     record.collectedBy() + ", " + record.collectedFrom() + ", " + record.method() + ", "
-                            + record.collectedAt())) {
-                html.append("<td>")
-                        .append(HtmlUtils.htmlEscape(String.valueOf(cell)))
-                        .append("</td>");
+                            + record.collectedAt()));
+        }
+        String introduction = messages.getMessage(
+                "archive.report.checkpoint",
+                new Object[] {checkpoint.position(), checkpoint.signedAt().toString(), key.fingerprint()},
+                locale);
+        String stamped = timestamps
+                .stamp(checkpoint.position())
+                .map(stamp -> " "
+                        + messages.getMessage(
+                                "archive.report.timestamp",
+                                new Object[] {
+                                    stamp.authority(), stamp.stampedAt().toString()
+                                },
+                                locale))
+                .orElse("");
+        return new EvidenceReport(
+                messages.getMessage("archive.report.title", null, locale), introduction + stamped, headers, rows);
+    }
+
+    private static String html(EvidenceReport report, Locale locale) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"")
+                .append(locale.getLanguage())
+                .append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(HtmlUtils.htmlEscape(report.title()))
+                .append("</title></head><body><h1>")
+                .append(HtmlUtils.htmlEscape(report.title()))
+                .append("</h1><p>")
+                .append(HtmlUtils.htmlEscape(report.introduction()))
+                .append("</p><table><thead><tr>");
+        for (String header : report.headers()) {
+            html.append("<th scope=\"col\">")
+                    .append(HtmlUtils.htmlEscape(header))
+                    .append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (List<String> row : report.rows()) {
+            html.append("<tr>");
+            for (String cell : row) {
+                html.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
             }
             html.append("</tr>");
         }
         return html.append("</tbody></table></body></html>\n").toString();
-    }
-
-    private String message(String key, Locale locale, Object... arguments) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, arguments, locale));
     }
 
     private byte[] bytes(Exported record) {

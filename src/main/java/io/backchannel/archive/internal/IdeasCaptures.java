@@ -1,22 +1,14 @@
 package io.backchannel.archive.internal;
 
-import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
 import io.backchannel.ideas.CommentText;
+import io.backchannel.ideas.IdeaCommentEdited;
 import io.backchannel.ideas.IdeaCommented;
 import io.backchannel.ideas.IdeaStatusChanged;
 import io.backchannel.ideas.IdeaSubmitted;
 import io.backchannel.ideas.IdeaText;
 import io.backchannel.ideas.IdeasManagement;
 import io.backchannel.ideas.StatusNote;
-import io.backchannel.identity.IdentityManagement;
-import io.backchannel.text.Languages;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -35,23 +27,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class IdeasCaptures {
 
     static final String PLATFORM = "backchannel-ideas";
-    private static final String ACCOUNT = "ideas";
-    private static final String MARKDOWN = "text/markdown; charset=utf-8";
+    private static final SaidHere.Where WHERE = new SaidHere.Where(PLATFORM, "ideas", "ideas module events");
 
     private final Archive archive;
     private final IdeasManagement ideas;
-    private final IdentityManagement identity;
-    private final String baseUrl;
+    private final SaidHere said;
 
-    IdeasCaptures(
-            Archive archive,
-            IdeasManagement ideas,
-            IdentityManagement identity,
-            @Value("${backchannel.base-url}") String baseUrl) {
+    IdeasCaptures(Archive archive, IdeasManagement ideas, SaidHere said) {
         this.archive = archive;
         this.ideas = ideas;
-        this.identity = identity;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.said = said;
     }
 
     @Async
@@ -66,6 +51,13 @@ class IdeasCaptures {
         ideas.commentText(commented.commentId()).ifPresent(this::capture);
     }
 
+    /** An edited comment keeps its source id, so its new text becomes a new version beside the old. */
+    @Async
+    @TransactionalEventListener
+    void on(IdeaCommentEdited edited) {
+        ideas.commentText(edited.commentId()).ifPresent(this::capture);
+    }
+
     @Async
     @TransactionalEventListener
     void on(IdeaStatusChanged changed) {
@@ -74,7 +66,8 @@ class IdeasCaptures {
 
     private void capture(IdeaText idea) {
         String text = idea.title() + "\n\n" + idea.markdown();
-        archive.capture(capture(
+        archive.capture(said.by(
+                WHERE,
                 "idea-" + idea.number(),
                 idea.authorId(),
                 CaptureKind.INBOUND_MENTION,
@@ -85,7 +78,8 @@ class IdeasCaptures {
     }
 
     private void capture(CommentText comment) {
-        archive.capture(capture(
+        archive.capture(said.by(
+                WHERE,
                 "comment-" + comment.id(),
                 comment.authorId(),
                 comment.staff() || comment.parentId() != null ? CaptureKind.REPLY : CaptureKind.COMMENT,
@@ -98,7 +92,8 @@ class IdeasCaptures {
     private void capture(StatusNote note) {
         String text =
                 note.from() + " → " + note.to() + (note.explanation().isBlank() ? "" : "\n\n" + note.explanation());
-        archive.capture(capture(
+        archive.capture(said.by(
+                WHERE,
                 "status-" + note.id(),
                 note.changedBy(),
                 CaptureKind.REPLY,
@@ -106,32 +101,5 @@ class IdeasCaptures {
                 note.changedAt(),
                 "/ideas/" + note.ideaNumber(),
                 text));
-    }
-
-    private Capture capture(
-            String sourceId,
-            UUID authorId,
-            CaptureKind kind,
-            @Nullable String language,
-            Instant saidAt,
-            String path,
-            String text) {
-        String author = identity.displayNames(List.of(authorId)).getOrDefault(authorId, authorId.toString());
-        return new Capture(
-                PLATFORM,
-                sourceId,
-                ACCOUNT,
-                author,
-                kind,
-                language == null || language.isBlank() ? Languages.detect(text) : language,
-                saidAt,
-                baseUrl + path,
-                text,
-                MARKDOWN,
-                text.getBytes(StandardCharsets.UTF_8),
-                "ideas module events",
-                baseUrl,
-                Instant.now(),
-                "event");
     }
 }

@@ -31,7 +31,8 @@ public final class StoreVerifier {
         OUT_OF_ORDER,
         DUPLICATE,
         UNREADABLE,
-        BAD_CHECKPOINT
+        BAD_CHECKPOINT,
+        BAD_TIMESTAMP
     }
 
     public record Finding(Problem problem, long position, String where, String detail) {
@@ -141,6 +142,7 @@ public final class StoreVerifier {
         }
         checkChain(byPosition, findings, checkpoints.key());
         checkpoints.check(byPosition, findings);
+        TimestampTokens.check(directory, findings);
         findings.sort(java.util.Comparator.comparingLong(Finding::position));
         Map.Entry<Long, Located> tail = byPosition.lastEntry();
         return new Report(

@@ -8,6 +8,7 @@ import io.backchannel.archive.internal.Checkpoints;
 import io.backchannel.archive.internal.EvidenceExport;
 import io.backchannel.archive.internal.Refused;
 import io.backchannel.archive.internal.SigningKey;
+import io.backchannel.archive.internal.Timestamps;
 import io.backchannel.archive.internal.Verifications;
 import io.backchannel.identity.SignedInAccount;
 import io.backchannel.system.NotFoundException;
@@ -44,6 +45,7 @@ class ArchiveController {
     private final ArchiveRecords records;
     private final Verifications verifications;
     private final Checkpoints checkpoints;
+    private final Timestamps timestamps;
     private final SigningKey key;
     private final EvidenceExport export;
     private final Cases cases;
@@ -54,6 +56,7 @@ class ArchiveController {
             ArchiveRecords records,
             Verifications verifications,
             Checkpoints checkpoints,
+            Timestamps timestamps,
             SigningKey key,
             EvidenceExport export,
             Cases cases,
@@ -66,6 +69,7 @@ class ArchiveController {
         this.records = records;
         this.verifications = verifications;
         this.checkpoints = checkpoints;
+        this.timestamps = timestamps;
         this.key = key;
     }
 
@@ -78,6 +82,7 @@ class ArchiveController {
         model.addAttribute("found", errors.isEmpty() ? records.search(search.query()) : null);
         model.addAttribute("verification", verifications.last().orElse(null));
         model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
+        model.addAttribute("timestamp", timestamps.status());
         model.addAttribute("keyFingerprint", key.fingerprint());
         model.addAttribute("publicKey", key.publicKeyBase64());
         return "archive/search";

@@ -6,8 +6,13 @@ import io.backchannel.archive.internal.EvidenceExport;
 import io.backchannel.archive.internal.Refused;
 import io.backchannel.identity.SignedInAccount;
 import io.backchannel.system.NotFoundException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -94,6 +99,18 @@ class CasesController {
     @GetMapping("/{id}/evidence.wacz")
     ResponseEntity<StreamingResponseBody> evidence(@PathVariable String id, Locale locale) {
         return ArchiveController.wacz(export, cases.records(find(id).id()), locale);
+    }
+
+    @GetMapping("/{id}/report.pdf")
+    ResponseEntity<byte[]> report(@PathVariable String id, Locale locale) {
+        byte[] pdf = export.pdfReport(cases.records(find(id).id()), locale);
+        String name = "evidence-report-" + LocalDate.now(ZoneOffset.UTC) + ".pdf";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(pdf);
     }
 
     private Cases.Case find(String id) {

@@ -1,6 +1,7 @@
 package io.backchannel.ideas.internal;
 
 import io.backchannel.ideas.IdeaAnswered;
+import io.backchannel.ideas.IdeaCommentEdited;
 import io.backchannel.ideas.IdeaCommented;
 import io.backchannel.identity.IdentityManagement;
 import io.backchannel.system.NotFoundException;
@@ -85,6 +86,7 @@ public class Discussion {
                 comment.id(), body, SafeMarkdown.toHtml(body), Instant.now().minus(editWindow))) {
             throw new CommentRefused(CommentRefused.Reason.WINDOW_OVER);
         }
+        events.publishEvent(new IdeaCommentEdited(comment.ideaId(), number, comment.id(), accountId, Instant.now()));
     }
 
     /** Reports the comment as abusive: once per account; it then waits in the moderation queue. */
