@@ -1,6 +1,7 @@
 -- wrk script of bench/ideas.sh. BENCH_MODE picks the requests:
 --   (unset)  the path given on the command line, unchanged
 --   detail   GET /ideas/{n}, n random in 1..BENCH_MAX_NUMBER
+--   walk     GET /ideas/{n} for every n in 1..BENCH_MAX_NUMBER in turn, the threads interleaved (then again)
 --   search   GET /ideas?q=..., a random query of BENCH_QUERIES (one URL-encoded query per line of that file)
 --   vote     POST /ideas/{n}/vote with a random value (1, -1 or 0) as a random signed-in session of BENCH_SESSIONS
 --            (lines "JSESSIONID CSRF-TOKEN"), n random in 1..BENCH_MAX_NUMBER
@@ -38,10 +39,21 @@ function init(args)
 end
 
 local values = { "1", "1", "1", "-1", "0" }
+local walked = 0
+
+-- Thread k of T asks for k, k + T, k + 2T, ...: together they ask for every idea once per round.
+local function next_walked()
+  local threads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  local n = (seed - 1) + walked * threads
+  walked = walked + 1
+  return (n % max_number) + 1
+end
 
 function request()
   if mode == "detail" then
     return wrk.format("GET", "/ideas/" .. math.random(max_number))
+  elseif mode == "walk" then
+    return wrk.format("GET", "/ideas/" .. next_walked())
   elseif mode == "search" then
     return wrk.format("GET", "/ideas?q=" .. lines[math.random(#lines)])
   elseif mode == "vote" then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ideas portal benchmark (issue 3, "Performance"): loads a large portal (100,000 ideas, 1,000,000 votes, 300,000
 # comments, 20,000 accounts) into a fresh instance, then measures with wrk the Hot list (page 1 and 50), random idea
-# pages, search, casting votes as signed-in customers, and a static file as the reference of the same run; checks
+# pages (first visits, then again once every page was rendered and kept), search, casting votes as signed-in
+# customers, and a static file as the reference of the same run; checks
 # afterwards that every idea's promotes/demotes equal its vote rows and its hot score their decayed sum.
 #
 # Usage (from the repository root):  bench/ideas.sh [--no-build] [--small] [--quick] [--no-doc]
@@ -95,6 +96,15 @@ run_wrk hot-p50 "/ideas?page=50" -s "$WRK_SCRIPT"
 H50_RPS=$RPS H50_P50=$P50 H50_P95=$P95 H50_P99=$P99 H50_CPU=$CPU_US H50_ERR=$ERRORS
 BENCH_MODE=detail BENCH_MAX_NUMBER=$MAX_NUMBER run_wrk detail /ideas/1 -s "$WRK_SCRIPT"
 D_RPS=$RPS D_P50=$P50 D_P95=$P95 D_P99=$P99 D_CPU=$CPU_US D_ERR=$ERRORS
+# Idea pages are kept once rendered (until something on them changes): the run above saw mostly first visits. Every
+# page is now asked for once, then the random run is repeated with all of them kept.
+WALK_SECONDS=$(awk -v n="$MAX_NUMBER" -v r="$D_RPS" 'BEGIN { s = int(n / (r > 50 ? r : 50) * 1.3) + 5; print (s > 900 ? 900 : s) }')
+log "asking for every idea page once ($MAX_NUMBER pages, ${WALK_SECONDS}s)"
+BENCH_MODE=walk BENCH_MAX_NUMBER=$MAX_NUMBER BENCH_THREADS=$THREADS \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WALK_SECONDS}s" --timeout 5s -s "$WRK_SCRIPT" "$BASE/ideas/1" >"$RUN_DIR/wrk-walk.txt"
+WALKED="$(awk '/requests in/ {print $1}' "$RUN_DIR/wrk-walk.txt")"
+BENCH_MODE=detail BENCH_MAX_NUMBER=$MAX_NUMBER run_wrk detail-kept /ideas/1 -s "$WRK_SCRIPT"
+K_RPS=$RPS K_P50=$P50 K_P95=$P95 K_P99=$P99 K_CPU=$CPU_US K_ERR=$ERRORS
 BENCH_MODE=search BENCH_QUERIES=$QUERIES run_wrk search "/ideas?q=" -s "$WRK_SCRIPT"
 Q_RPS=$RPS Q_P50=$P50 Q_P95=$P95 Q_P99=$P99 Q_CPU=$CPU_US Q_ERR=$ERRORS
 
@@ -155,13 +165,16 @@ SECTION="$RUN_DIR/section.md"
     row "\`/static-reference.txt\` (reference)" "$S_RPS" "$S_P50" "$S_P95" "$S_P99" "$S_CPU" "$S_ERR" -
     row "\`/ideas\` Hot, page 1" "$H1_RPS" "$H1_P50" "$H1_P95" "$H1_P99" "$H1_CPU" "$H1_ERR" "rps 2000 p99 50"
     row "\`/ideas?page=50\` Hot, page 50" "$H50_RPS" "$H50_P50" "$H50_P95" "$H50_P99" "$H50_CPU" "$H50_ERR" "rps 2000 p99 50"
-    row "\`/ideas/{random number}\`" "$D_RPS" "$D_P50" "$D_P95" "$D_P99" "$D_CPU" "$D_ERR" "rps 2000 p99 50"
+    row "\`/ideas/{random number}\`, mostly first visits" "$D_RPS" "$D_P50" "$D_P95" "$D_P99" "$D_CPU" "$D_ERR" "rps 2000 p99 50"
+    row "\`/ideas/{random number}\`, every page asked for once before" "$K_RPS" "$K_P50" "$K_P95" "$K_P99" "$K_CPU" "$K_ERR" "rps 2000 p99 50"
     row "\`/ideas?q=…\` search (12 queries, 1–4 words)" "$Q_RPS" "$Q_P50" "$Q_P95" "$Q_P99" "$Q_CPU" "$Q_ERR" "p95 50"
     row "\`POST /ideas/{n}/vote\` ($SESSIONS signed-in customers)" "$V_RPS" "$V_P50" "$V_P95" "$V_P99" "$V_CPU" "$V_ERR" "rps 1000"
     echo
     echo "Votes: $V_REQUESTS vote requests recorded ($V_WARMUP_REQUESTS in the warm-up), vote rows $VOTES_BEFORE before /"
     echo "$VOTES_AFTER after (withdrawals delete rows), $VOTES_RECENT rows cast during the vote runs. Ideas whose promotes/demotes differ from their vote rows: **$WRONG_COUNTS**;"
     echo "whose hot score differs from the decayed sum of their votes (by more than 10^-5 of it and more than float rounding allows: 2.3·10^-16 of a vote cast now per vote row plus 1,000 updates): **$WRONG_HOT**$( [[ $WRONG_COUNTS == 0 && $WRONG_HOT == 0 ]] && echo " (exact)")."
+    echo "Before the second idea-page run every idea page was asked for in turn ($WALKED requests in $WALK_SECONDS s), so that"
+    echo "each was rendered once and kept; votes come after both runs."
     echo "java RSS after the runs: $(mb "$JAVA_RSS") MB. Raw output: \`bench/results/$STAMP/\` (not committed)."
     echo
 } >"$SECTION"
@@ -172,5 +185,5 @@ if [[ $WRITE_DOC == 1 ]]; then
     log "appended the results to docs/benchmarks.md"
 fi
 [[ $WRONG_COUNTS == 0 && $WRONG_HOT == 0 ]] || die "counts or hot scores do not match the vote rows"
-[[ "$S_ERR$H1_ERR$H50_ERR$D_ERR$Q_ERR$V_ERR" != *Non-2xx* ]] || die "some requests were answered with 4xx/5xx (see the wrk errors)"
+[[ "$S_ERR$H1_ERR$H50_ERR$D_ERR$K_ERR$Q_ERR$V_ERR" != *Non-2xx* ]] || die "some requests were answered with 4xx/5xx (see the wrk errors)"
 log "done"
