@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +34,10 @@ final class FacebookExport implements ExportFormat {
     /** The last second of the year 9999: a later time is garbage, not a post. */
     private static final long LATEST = 253_402_300_799L;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one entry at a time from the middle of a file, so what follows an entry is no error. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     @Override
     public String platform() {
