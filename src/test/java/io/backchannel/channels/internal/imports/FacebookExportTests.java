@@ -4,10 +4,12 @@ import static io.backchannel.channels.internal.imports.CollectingSink.read;
 import static io.backchannel.channels.internal.imports.CollectingSink.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
 import io.backchannel.identity.NaughtyStringsTests;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -138,14 +140,14 @@ class FacebookExportTests {
         assertThat(reader.order(profile)).isLessThan(reader.order("posts/your_posts_1.json"));
         reader.read(
                 profile,
-                new java.io.ByteArrayInputStream(
+                new ByteArrayInputStream(
                         facebook(
                                 """
                 {"profile_v2": {"name": {"full_name": "Acme Bäckerei", "first_name": "Acme"}, "emails": {}}}
                 """)));
         reader.read(
                 "posts/your_posts_1.json",
-                new java.io.ByteArrayInputStream(
+                new ByteArrayInputStream(
                         facebook(
                                 """
                 [{"timestamp": 1700000000, "data": [{"post": "Frische Brötchen"}]}]
@@ -174,10 +176,10 @@ class FacebookExportTests {
         assertThat(sink.rejections)
                 .extracting(CollectingSink.Rejection::where, CollectingSink.Rejection::reasonKey)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("posts/your_posts_1.json #2", "channels.import.no-date"),
-                        org.assertj.core.groups.Tuple.tuple("posts/your_posts_1.json #3", "channels.import.not-record"),
-                        org.assertj.core.groups.Tuple.tuple("posts/your_posts_1.json #4", "channels.import.no-date"),
-                        org.assertj.core.groups.Tuple.tuple("posts/your_posts_1.json #5", "channels.import.empty"));
+                        tuple("posts/your_posts_1.json #2", "channels.import.no-date"),
+                        tuple("posts/your_posts_1.json #3", "channels.import.not-record"),
+                        tuple("posts/your_posts_1.json #4", "channels.import.no-date"),
+                        tuple("posts/your_posts_1.json #5", "channels.import.empty"));
     }
 
     @Test
@@ -185,7 +187,7 @@ class FacebookExportTests {
         var sink = new CollectingSink();
         ExportReader reader = format.reader(sink);
         byte[] file = utf8("[{\"timestamp\": 1700000000, \"data\": [{\"post\": \"kept\"}]}, {\"timestamp\": 17000");
-        assertThatThrownBy(() -> reader.read(POSTS, new java.io.ByteArrayInputStream(file)))
+        assertThatThrownBy(() -> reader.read(POSTS, new ByteArrayInputStream(file)))
                 .isInstanceOf(IOException.class);
         assertThat(sink.texts()).containsExactly("kept");
     }
@@ -194,7 +196,7 @@ class FacebookExportTests {
     void refusesAFileThatIsNoListOfPosts() {
         for (String file : List.of("{\"name\": \"x\"}", "42", "", "<html>")) {
             var reader = format.reader(new CollectingSink());
-            assertThatThrownBy(() -> reader.read(POSTS, new java.io.ByteArrayInputStream(utf8(file))))
+            assertThatThrownBy(() -> reader.read(POSTS, new ByteArrayInputStream(utf8(file))))
                     .as(file)
                     .isInstanceOf(IOException.class);
         }
