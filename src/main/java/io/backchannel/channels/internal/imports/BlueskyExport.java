@@ -54,8 +54,6 @@ final class BlueskyExport implements ExportFormat {
     private static final class Reader implements ExportReader {
 
         private final ImportSink sink;
-        private @Nullable String did;
-        private @Nullable ImportOrigin origin;
 
         Reader(ImportSink sink) {
             this.sink = sink;
@@ -77,9 +75,7 @@ final class BlueskyExport implements ExportFormat {
                         && commit.get("data") instanceof Cid tree)) {
                     throw new IOException(path + ": the repository's commit " + root + " is missing or unreadable");
                 }
-                did = repository;
-                origin = new ImportOrigin(PLATFORM, path);
-                walk(path, blocks, tree, 0, new HashSet<>());
+                new Walk(path, blocks, repository, new ImportOrigin(PLATFORM, path)).node(tree, 0);
             }
         }
 
@@ -92,116 +88,125 @@ final class BlueskyExport implements ExportFormat {
             }
         }
 
-        /**
-         * Visits a tree node: its left subtree, then each entry (key = the previous key's first {@code p} bytes and
-         * {@code k}) followed by the entry's right subtree. A node seen twice or too deep is a forged tree, not a
-         * repository, and is not followed.
-         */
-        private void walk(String path, CarBlocks blocks, Cid node, int depth, Set<Cid> seen) throws IOException {
-            String where = path + " " + node;
-            if (depth > MAX_TREE_DEPTH || !seen.add(node)) {
-                sink.reject(where, "channels.import.car.bad-tree");
-                return;
+        /** One repository's tree walk; the nodes already visited are remembered so that none is followed twice. */
+        private final class Walk {
+
+            private final String path;
+            private final CarBlocks blocks;
+            private final String did;
+            private final ImportOrigin origin;
+            private final Set<Cid> seen = new HashSet<>();
+
+            Walk(String path, CarBlocks blocks, String did, ImportOrigin origin) {
+                this.path = path;
+                this.blocks = blocks;
+                this.did = did;
+                this.origin = origin;
             }
-            byte[] block = blocks.block(node);
-            if (block == null) {
-                sink.reject(where, "channels.import.car.missing-block");
-                return;
-            }
-            Map<?, ?> fields;
-            try {
-                if (!(DagCbor.decode(block) instanceof Map<?, ?> map && map.get("e") instanceof List<?>)) {
+
+            /**
+             * Visits a tree node: its left subtree, then each entry (key = the previous key's first {@code p} bytes and
+             * {@code k}) followed by the entry's right subtree. A node seen twice or too deep is a forged tree, not a
+             * repository, and is not followed.
+             */
+            void node(Cid node, int depth) throws IOException {
+                String where = path + " " + node;
+                if (depth > MAX_TREE_DEPTH || !seen.add(node)) {
                     sink.reject(where, "channels.import.car.bad-tree");
                     return;
                 }
-                fields = map;
-            } catch (DagCbor.Malformed e) {
-                sink.reject(where, "channels.import.car.bad-block");
-                return;
-            }
-            if (fields.get("l") instanceof Cid left) {
-                walk(path, blocks, left, depth + 1, seen);
-            }
-            byte[] key = new byte[0];
-            for (Object entry : (List<?>) fields.get("e")) {
-                if (!(entry instanceof Map<?, ?> e
-                        && e.get("p") instanceof Long prefix
-                        && e.get("k") instanceof byte[] suffix
-                        && e.get("v") instanceof Cid value
-                        && prefix >= 0
-                        && prefix <= key.length)) {
-                    sink.reject(where, "channels.import.car.bad-tree");
+                byte[] block = blocks.block(node);
+                if (block == null) {
+                    sink.reject(where, "channels.import.car.missing-block");
                     return;
                 }
-                byte[] full = Arrays.copyOf(key, prefix.intValue() + suffix.length);
-                System.arraycopy(suffix, 0, full, prefix.intValue(), suffix.length);
-                key = full;
-                record(path, blocks, new String(key, StandardCharsets.UTF_8), value);
-                if (e.get("t") instanceof Cid right) {
-                    walk(path, blocks, right, depth + 1, seen);
-                }
-            }
-        }
-
-        private void record(String path, CarBlocks blocks, String key, Cid value) throws IOException {
-            if (!key.startsWith(POSTS)) {
-                return;
-            }
-            String where = path + " " + key;
-            byte[] block = blocks.block(value);
-            if (block == null) {
-                sink.reject(where, "channels.import.car.missing-block");
-                return;
-            }
-            Map<?, ?> post;
-            try {
-                if (!(DagCbor.decode(block) instanceof Map<?, ?> map && map.get("text") instanceof String)) {
-                    sink.reject(where, "channels.import.not-record");
+                Map<?, ?> fields;
+                try {
+                    if (!(DagCbor.decode(block) instanceof Map<?, ?> map && map.get("e") instanceof List<?>)) {
+                        sink.reject(where, "channels.import.car.bad-tree");
+                        return;
+                    }
+                    fields = map;
+                } catch (DagCbor.Malformed e) {
+                    sink.reject(where, "channels.import.car.bad-block");
                     return;
                 }
-                post = map;
-            } catch (DagCbor.Malformed e) {
-                sink.reject(where, "channels.import.car.bad-block");
-                return;
+                if (fields.get("l") instanceof Cid left) {
+                    node(left, depth + 1);
+                }
+                byte[] key = new byte[0];
+                for (Object entry : (List<?>) fields.get("e")) {
+                    if (!(entry instanceof Map<?, ?> e
+                            && e.get("p") instanceof Long prefix
+                            && e.get("k") instanceof byte[] suffix
+                            && e.get("v") instanceof Cid value
+                            && prefix >= 0
+                            && prefix <= key.length)) {
+                        sink.reject(where, "channels.import.car.bad-tree");
+                        return;
+                    }
+                    byte[] full = Arrays.copyOf(key, prefix.intValue() + suffix.length);
+                    System.arraycopy(suffix, 0, full, prefix.intValue(), suffix.length);
+                    key = full;
+                    record(new String(key, StandardCharsets.UTF_8), value);
+                    if (e.get("t") instanceof Cid right) {
+                        node(right, depth + 1);
+                    }
+                }
             }
-            Instant saidAt = post.get("createdAt") instanceof String created ? instant(created) : null;
-            if (saidAt == null) {
-                sink.reject(where, "channels.import.bad-date", String.valueOf(post.get("createdAt")));
-                return;
-            }
-            String rkey = key.substring(POSTS.length());
-            String text = withEmbeds(expandLinks((String) post.get("text"), post.get("facets")), post.get("embed"));
-            if (text.isBlank()) {
-                sink.reject(where, "channels.import.empty");
-                return;
-            }
-            Object langs = post.get("langs");
-            String declared =
-                    langs instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof String first
-                            ? first
-                            : null;
-            boolean reply = post.get("reply") instanceof Map<?, ?> replyTo
-                    && replyTo.get("parent") instanceof Map<?, ?> parent
-                    && parent.get("uri") instanceof String;
-            sink.capture(requireOrigin()
-                    .capture(
-                            "at://" + did + "/" + key,
-                            did,
-                            did,
-                            reply ? CaptureKind.REPLY : CaptureKind.OWN_POST,
-                            ImportOrigin.language(declared, text),
-                            saidAt,
-                            "https://bsky.app/profile/" + did + "/post/" + rkey,
-                            text,
-                            CONTENT_TYPE,
-                            block));
-        }
 
-        private ImportOrigin requireOrigin() {
-            if (origin == null) {
-                throw new IllegalStateException("records are read after the commit");
+            private void record(String key, Cid value) throws IOException {
+                if (!key.startsWith(POSTS)) {
+                    return;
+                }
+                String where = path + " " + key;
+                byte[] block = blocks.block(value);
+                if (block == null) {
+                    sink.reject(where, "channels.import.car.missing-block");
+                    return;
+                }
+                Map<?, ?> post;
+                try {
+                    if (!(DagCbor.decode(block) instanceof Map<?, ?> map && map.get("text") instanceof String)) {
+                        sink.reject(where, "channels.import.not-record");
+                        return;
+                    }
+                    post = map;
+                } catch (DagCbor.Malformed e) {
+                    sink.reject(where, "channels.import.car.bad-block");
+                    return;
+                }
+                Instant saidAt = post.get("createdAt") instanceof String created ? instant(created) : null;
+                if (saidAt == null) {
+                    sink.reject(where, "channels.import.bad-date", String.valueOf(post.get("createdAt")));
+                    return;
+                }
+                String rkey = key.substring(POSTS.length());
+                String text = withEmbeds(expandLinks((String) post.get("text"), post.get("facets")), post.get("embed"));
+                if (text.isBlank()) {
+                    sink.reject(where, "channels.import.empty");
+                    return;
+                }
+                Object langs = post.get("langs");
+                String declared =
+                        langs instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof String first
+                                ? first
+                                : null;
+                boolean reply = post.get("reply") instanceof Map<?, ?> replyTo
+                        && replyTo.get("parent") instanceof Map<?, ?> parent
+                        && parent.get("uri") instanceof String;
+                sink.capture(origin.capture(
+                        "at://" + did + "/" + key,
+                        did,
+                        did,
+                        reply ? CaptureKind.REPLY : CaptureKind.OWN_POST,
+                        ImportOrigin.language(declared, text),
+                        saidAt,
+                        "https://bsky.app/profile/" + did + "/post/" + rkey,
+                        text,
+                        CONTENT_TYPE,
+                        block));
             }
-            return origin;
         }
 
         private static @Nullable Instant instant(String value) {

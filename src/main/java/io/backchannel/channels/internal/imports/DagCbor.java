@@ -34,15 +34,14 @@ final class DagCbor {
     private final int end;
     private int at;
 
-    private DagCbor(byte[] data, int offset, int end) {
+    private DagCbor(byte[] data) {
         this.data = data;
-        this.at = offset;
-        this.end = end;
+        this.end = data.length;
     }
 
     /** The one item the bytes hold. */
     static @Nullable Object decode(byte[] data) throws Malformed {
-        var decoder = new DagCbor(data, 0, data.length);
+        var decoder = new DagCbor(data);
         Object value = decoder.item(0);
         if (decoder.at != data.length) {
             throw new Malformed("trailing bytes after the item");
