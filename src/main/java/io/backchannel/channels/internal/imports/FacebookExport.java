@@ -30,6 +30,7 @@ final class FacebookExport implements ExportFormat {
     private static final Pattern COMMENTS =
             Pattern.compile("(?:^|.*/)(?:comments_and_reactions|comments)/comments\\.json");
     private static final Pattern PROFILE = Pattern.compile("(?:^|.*/)profile_information/profile_information\\.json");
+    private static final ExportFiles FILES = new ExportFiles(PROFILE, List.of(POSTS, COMMENTS));
 
     /** The last second of the year 9999: a later time is garbage, not a post. */
     private static final long LATEST = 253_402_300_799L;
@@ -46,9 +47,7 @@ final class FacebookExport implements ExportFormat {
 
     @Override
     public boolean recognises(List<String> paths) {
-        return paths.stream()
-                .anyMatch(path ->
-                        POSTS.matcher(path).matches() || COMMENTS.matcher(path).matches());
+        return FILES.recognises(paths);
     }
 
     @Override
@@ -69,16 +68,13 @@ final class FacebookExport implements ExportFormat {
 
         @Override
         public int order(String path) {
-            if (PROFILE.matcher(path).matches()) {
-                return 0;
-            }
-            return POSTS.matcher(path).matches() || COMMENTS.matcher(path).matches() ? 1 : -1;
+            return FILES.order(path);
         }
 
         @Override
         public void read(String path, InputStream content) throws IOException {
             try (JsonParser parser = JSON.createParser(content)) {
-                if (PROFILE.matcher(path).matches()) {
+                if (FILES.isProfile(path)) {
                     account = fullName(parser);
                 } else {
                     readEntries(path, parser, COMMENTS.matcher(path).matches());

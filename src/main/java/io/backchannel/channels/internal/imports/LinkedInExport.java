@@ -34,6 +34,7 @@ final class LinkedInExport implements ExportFormat {
     private static final Pattern SHARES = Pattern.compile("(?:^|.*/)Shares\\.csv");
     private static final Pattern COMMENTS = Pattern.compile("(?:^|.*/)Comments\\.csv");
     private static final Pattern PROFILE = Pattern.compile("(?:^|.*/)Profile\\.csv");
+    private static final ExportFiles FILES = new ExportFiles(PROFILE, List.of(SHARES, COMMENTS));
 
     private static final String CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
 
@@ -47,9 +48,7 @@ final class LinkedInExport implements ExportFormat {
 
     @Override
     public boolean recognises(List<String> paths) {
-        return paths.stream()
-                .anyMatch(path ->
-                        SHARES.matcher(path).matches() || COMMENTS.matcher(path).matches());
+        return FILES.recognises(paths);
     }
 
     @Override
@@ -95,10 +94,7 @@ final class LinkedInExport implements ExportFormat {
 
         @Override
         public int order(String path) {
-            if (PROFILE.matcher(path).matches()) {
-                return 0;
-            }
-            return SHARES.matcher(path).matches() || COMMENTS.matcher(path).matches() ? 1 : -1;
+            return FILES.order(path);
         }
 
         @Override
@@ -113,7 +109,7 @@ final class LinkedInExport implements ExportFormat {
                 return;
             }
             Header header = Header.of(first);
-            if (PROFILE.matcher(path).matches()) {
+            if (FILES.isProfile(path)) {
                 CsvRows.Row profile = nextRow(path, rows);
                 if (profile != null) {
                     account = (header.get(profile, "First Name") + " " + header.get(profile, "Last Name")).strip();
