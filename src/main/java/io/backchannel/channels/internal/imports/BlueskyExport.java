@@ -115,20 +115,12 @@ final class BlueskyExport implements ExportFormat {
                     sink.reject(where, "channels.import.car.bad-tree");
                     return;
                 }
-                byte[] block = blocks.block(node);
-                if (block == null) {
-                    sink.reject(where, "channels.import.car.missing-block");
+                Decoded decoded = decoded(where, node);
+                if (decoded == null) {
                     return;
                 }
-                Map<?, ?> fields;
-                try {
-                    if (!(DagCbor.decode(block) instanceof Map<?, ?> map && map.get("e") instanceof List<?>)) {
-                        sink.reject(where, "channels.import.car.bad-tree");
-                        return;
-                    }
-                    fields = map;
-                } catch (DagCbor.Malformed e) {
-                    sink.reject(where, "channels.import.car.bad-block");
+                if (!(decoded.value() instanceof Map<?, ?> fields && fields.get("e") instanceof List<?>)) {
+                    sink.reject(where, "channels.import.car.bad-tree");
                     return;
                 }
                 if (fields.get("l") instanceof Cid left) {
@@ -155,25 +147,32 @@ final class BlueskyExport implements ExportFormat {
                 }
             }
 
+            /** The block and its value, or {@code null} after telling the sink why there is none. */
+            private @Nullable Decoded decoded(String where, Cid cid) throws IOException {
+                byte[] block = blocks.block(cid);
+                if (block == null) {
+                    sink.reject(where, "channels.import.car.missing-block");
+                    return null;
+                }
+                try {
+                    return new Decoded(block, DagCbor.decode(block));
+                } catch (DagCbor.Malformed e) {
+                    sink.reject(where, "channels.import.car.bad-block");
+                    return null;
+                }
+            }
+
             private void record(String key, Cid value) throws IOException {
                 if (!key.startsWith(POSTS)) {
                     return;
                 }
                 String where = path + " " + key;
-                byte[] block = blocks.block(value);
-                if (block == null) {
-                    sink.reject(where, "channels.import.car.missing-block");
+                Decoded decoded = decoded(where, value);
+                if (decoded == null) {
                     return;
                 }
-                Map<?, ?> post;
-                try {
-                    if (!(DagCbor.decode(block) instanceof Map<?, ?> map && map.get("text") instanceof String)) {
-                        sink.reject(where, "channels.import.not-record");
-                        return;
-                    }
-                    post = map;
-                } catch (DagCbor.Malformed e) {
-                    sink.reject(where, "channels.import.car.bad-block");
+                if (!(decoded.value() instanceof Map<?, ?> post && post.get("text") instanceof String)) {
+                    sink.reject(where, "channels.import.not-record");
                     return;
                 }
                 Instant saidAt = post.get("createdAt") instanceof String created ? instant(created) : null;
@@ -205,7 +204,7 @@ final class BlueskyExport implements ExportFormat {
                         "https://bsky.app/profile/" + did + "/post/" + rkey,
                         text,
                         CONTENT_TYPE,
-                        block));
+                        decoded.block()));
             }
         }
 
@@ -217,6 +216,8 @@ final class BlueskyExport implements ExportFormat {
             }
         }
     }
+
+    private record Decoded(byte[] block, @Nullable Object value) {}
 
     /** A link facet: the UTF-8 byte range of the text it covers and the address it stands for. */
     private record Link(int start, int end, String uri) {}
