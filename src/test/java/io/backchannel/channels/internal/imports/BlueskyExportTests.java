@@ -136,6 +136,20 @@ class BlueskyExportTests {
     }
 
     @Test
+    void findsEveryBlockOfALargerRepository() throws IOException {
+        var records = new LinkedHashMap<String, Block>();
+        for (int i = 0; i < 5_000; i++) {
+            records.put(
+                    "app.bsky.feed.post/3k%06d".formatted(i),
+                    post("post " + i, "2024-05-01T00:00:00Z", "langs", List.of("en")));
+        }
+        Repository repository = Repository.of(DID, records);
+        var sink = read(format, FILE, car(repository.roots(), blocks(repository)));
+        assertThat(sink.rejections).isEmpty();
+        assertThat(sink.texts()).hasSize(5_000).startsWith("post 0").endsWith("post 4999");
+    }
+
+    @Test
     void keepsTheBlocksBeforeATruncation() throws IOException {
         var records = new LinkedHashMap<String, Block>();
         records.put("app.bsky.feed.post/3kaaa0001", post("kept", "2024-05-01T10:00:00Z"));
