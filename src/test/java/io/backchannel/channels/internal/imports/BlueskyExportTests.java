@@ -15,13 +15,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class BlueskyExportTests {
 
@@ -312,6 +319,76 @@ class BlueskyExportTests {
                 map("byteStart", start, "byteEnd", end),
                 "features",
                 List.of(map("$type", "app.bsky.richtext.facet#link", "uri", uri)));
+    }
+
+    /**
+     * The posts recorded from the live network (real facets with real byte offsets, languages such as "en-US",
+     * embeds), put into a repository: each is read, every link of its facets shows in its text.
+     */
+    @Test
+    void readsThePostsRecordedFromTheNetwork() throws Exception {
+        Path corpus = NaughtyStringsTests.corpora().resolve("bluesky-jetstream/bluesky_jetstream_expected_v1.jsonl");
+        var mapper = JsonMapper.builder().build();
+        var records = new LinkedHashMap<String, Block>();
+        var expected = new ArrayList<JsonNode>();
+        for (String line : Files.readAllLines(corpus)) {
+            JsonNode commit = mapper.readTree(line).path("commit");
+            if ("create".equals(commit.path("operation").asString(""))
+                    && "app.bsky.feed.post".equals(commit.path("collection").asString(""))) {
+                records.put(
+                        "app.bsky.feed.post/" + commit.path("rkey").asString(), Block.of(plain(commit.path("record"))));
+                expected.add(commit.path("record"));
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(10);
+        Repository repository = Repository.of(DID, records);
+
+        var sink = read(format, FILE, car(repository.roots(), blocks(repository)));
+
+        assertThat(sink.reasons()).allMatch("channels.import.empty"::equals);
+        assertThat(sink.captures.size() + sink.rejections.size()).isEqualTo(expected.size());
+        var byContent = new HashMap<String, Capture>();
+        sink.captures.forEach(capture -> byContent.put(HexFormat.of().formatHex(capture.content()), capture));
+        for (JsonNode record : expected) {
+            Capture capture = byContent.get(HexFormat.of().formatHex(TestCar.cbor(plain(record))));
+            if (capture == null) {
+                assertThat(record.path("text").asString("")).isBlank();
+                continue;
+            }
+            for (JsonNode facet : record.path("facets")) {
+                for (JsonNode feature : facet.path("features")) {
+                    if ("app.bsky.richtext.facet#link"
+                            .equals(feature.path("$type").asString(""))) {
+                        assertThat(capture.text()).contains(feature.path("uri").asString());
+                    }
+                }
+            }
+            String lang = record.path("langs").path(0).asString("");
+            if (!lang.isEmpty()) {
+                assertThat(lang).startsWith(capture.language());
+            }
+        }
+    }
+
+    /** JSON as the plain values DAG-CBOR holds: objects, arrays, text, whole numbers, booleans, null. */
+    private static @Nullable Object plain(JsonNode node) {
+        if (node.isObject()) {
+            var map = new LinkedHashMap<String, @Nullable Object>();
+            node.properties().forEach(property -> map.put(property.getKey(), plain(property.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            var list = new ArrayList<@Nullable Object>();
+            node.values().forEach(value -> list.add(plain(value)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.isNull() ? null : node.asString();
     }
 
     @Test
