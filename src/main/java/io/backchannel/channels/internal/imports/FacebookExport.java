@@ -179,7 +179,10 @@ final class FacebookExport implements ExportFormat {
                 String author,
                 String text,
                 String title) {
-            if (!timestamp.isIntegralNumber() || timestamp.asLong() <= 0 || timestamp.asLong() > LATEST) {
+            if (!timestamp.isIntegralNumber()
+                    || !timestamp.canConvertToLong()
+                    || timestamp.asLong() <= 0
+                    || timestamp.asLong() > LATEST) {
                 sink.reject(where, "channels.import.no-date");
                 return;
             }

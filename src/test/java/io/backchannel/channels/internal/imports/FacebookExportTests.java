@@ -170,6 +170,8 @@ class FacebookExportTests {
                  "not an object",
                  {"timestamp": 99999999999999, "data": [{"post": "far future"}]},
                  {"timestamp": 1700000001, "data": [{"post": "  "}]},
+                 {"timestamp": 123456789012345678901234567890, "data": [{"post": "huge"}]},
+                 {"timestamp": "1700000000", "data": [{"post": "time as text"}]},
                  {"timestamp": 1700000002, "data": [{"post": "last"}]}]
                 """));
         assertThat(sink.texts()).containsExactly("first", "last");
@@ -179,7 +181,9 @@ class FacebookExportTests {
                         tuple("posts/your_posts_1.json #2", "channels.import.no-date"),
                         tuple("posts/your_posts_1.json #3", "channels.import.not-record"),
                         tuple("posts/your_posts_1.json #4", "channels.import.no-date"),
-                        tuple("posts/your_posts_1.json #5", "channels.import.empty"));
+                        tuple("posts/your_posts_1.json #5", "channels.import.empty"),
+                        tuple("posts/your_posts_1.json #6", "channels.import.no-date"),
+                        tuple("posts/your_posts_1.json #7", "channels.import.no-date"));
     }
 
     @Test
