@@ -88,7 +88,9 @@ final class CsvRows {
                     c = read();
                 }
             }
-            fields.add(field.toString());
+            if (fields.size() <= MAX_FIELDS) {
+                fields.add(field.toString());
+            }
             if (c != ',') {
                 break;
             }

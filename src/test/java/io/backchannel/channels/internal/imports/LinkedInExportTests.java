@@ -134,9 +134,11 @@ class LinkedInExportTests {
                 "Shares.csv",
                 utf8(HEADER
                         + "2024-03-01 09:15:00,https://l.in/1,\"" + huge + "\",,,PUBLIC\n"
-                        + "2024-03-02 09:15:00,https://l.in/2,after,,,PUBLIC\n"));
-        assertThat(sink.texts()).containsExactly("after");
-        assertThat(sink.reasons()).containsExactly("channels.import.csv.too-long");
+                        + "2024-03-02 09:15:00,https://l.in/2,after,,,PUBLIC\n"
+                        + ",".repeat(5_000_000) + "\n"
+                        + "2024-03-03 09:15:00,https://l.in/3,last,,,PUBLIC\n"));
+        assertThat(sink.texts()).containsExactly("after", "last");
+        assertThat(sink.reasons()).containsExactly("channels.import.csv.too-long", "channels.import.csv.too-long");
     }
 
     @Test
