@@ -55,20 +55,10 @@ final class FacebookExport implements ExportFormat {
         return new Reader(sink);
     }
 
-    private static final class Reader implements ExportReader {
-
-        private final ImportSink sink;
-
-        /** The account holder's name, from the profile file that is read first; empty when the download has none. */
-        private String account = "";
+    private static final class Reader extends ProfileFirstReader {
 
         Reader(ImportSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public int order(String path) {
-            return FILES.order(path);
+            super(sink, FILES);
         }
 
         @Override

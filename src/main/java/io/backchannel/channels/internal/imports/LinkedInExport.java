@@ -83,18 +83,10 @@ final class LinkedInExport implements ExportFormat {
         }
     }
 
-    private static final class Reader implements ExportReader {
-
-        private final ImportSink sink;
-        private String account = "";
+    private static final class Reader extends ProfileFirstReader {
 
         Reader(ImportSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public int order(String path) {
-            return FILES.order(path);
+            super(sink, FILES);
         }
 
         @Override
