@@ -417,7 +417,7 @@ public class NaughtyStringsTests {
         return List.of(strings);
     }
 
-    static Path corpora() {
+    public static Path corpora() {
         return corpora(
                 Path.of("").toAbsolutePath().resolve("../shared/corpora").normalize(),
                 System.getenv("BACKCHANNEL_CORPORA"),
