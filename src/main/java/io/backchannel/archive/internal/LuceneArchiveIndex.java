@@ -45,6 +45,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +57,7 @@ import org.springframework.stereotype.Component;
 class LuceneArchiveIndex implements ArchiveIndex {
 
     private static final String OTHER = "text_other";
+    private static final String POSITION = "chain-position";
     private static final Map<String, Analyzer> LANGUAGES = Map.of(
             "en", new EnglishAnalyzer(),
             "de", new GermanAnalyzer(),
@@ -69,6 +71,12 @@ class LuceneArchiveIndex implements ArchiveIndex {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** The chain position of the last record added, and the commit data of the last commit. */
+    private volatile long reached;
+
+    private volatile Map<String, String> committed;
+    /** Records were added or removed since the searchers last looked. */
+    private volatile boolean stale;
 
     LuceneArchiveIndex(ArchiveSettings settings) throws IOException {
         Map<String, Analyzer> fields = new java.util.HashMap<>();
@@ -78,6 +86,14 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 FSDirectory.open(settings.indexDirectory()),
                 new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         searchers = new SearcherManager(writer, null);
+        committed = writer.getLiveCommitData() == null ? Map.of() : commitData(writer.getLiveCommitData());
+        reached = Math.max(0, indexedUpTo());
+    }
+
+    private static Map<String, String> commitData(Iterable<Map.Entry<String, String>> data) {
+        Map<String, String> copy = new java.util.HashMap<>();
+        data.forEach(entry -> copy.put(entry.getKey(), entry.getValue()));
+        return Map.copyOf(copy);
     }
 
     private static String field(String language) {
@@ -85,13 +101,64 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public synchronized void add(Item item) {
+    public void addAll(List<Item> items, long upTo) {
         try {
-            writer.updateDocument(new Term("id", item.id().toString()), document(item));
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            for (Item item : items) {
+                writer.addDocument(document(item));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        reached = Math.max(reached, upTo);
+        stale = true;
+    }
+
+    @Override
+    public long indexedUpTo() {
+        String position = committed.get(POSITION);
+        return position == null ? -1 : Long.parseLong(position);
+    }
+
+    @Override
+    public synchronized long catchUp(Stream<Item> items, long upTo) {
+        long[] added = {0};
+        items.forEach(item -> {
+            try {
+                writer.updateDocument(new Term("id", item.id().toString()), document(item));
+                added[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        reached = Math.max(reached, upTo);
+        commit();
+        return added[0];
+    }
+
+    /**
+     * Commits what was added and makes it searchable: every second, so that adding stays cheap, records survive a
+     * crash of the index within about a second, and the catch-up on start has little to do. The commit remembers the
+     * position reached before it began, so everything up to there is in it.
+     */
+    @Scheduled(fixedDelay = 1000)
+    synchronized void commit() {
+        try {
+            long upTo = reached;
+            if (writer.hasUncommittedChanges() || upTo != indexedUpTo()) {
+                writer.setLiveCommitData(Map.of(POSITION, Long.toString(upTo)).entrySet());
+                writer.commit();
+                committed = Map.of(POSITION, Long.toString(upTo));
+            }
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() throws IOException {
+        if (stale) {
+            stale = false;
+            searchers.maybeRefreshBlocking();
         }
     }
 
@@ -99,8 +166,8 @@ class LuceneArchiveIndex implements ArchiveIndex {
     public synchronized void remove(java.util.UUID id) {
         try {
             writer.deleteDocuments(new Term("id", id.toString()));
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            stale = true;
+            commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,6 +191,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     @Override
     public Result search(Query query) {
         try {
+            refresh();
             IndexSearcher searcher = searchers.acquire();
             try {
                 BooleanQuery.Builder filters = new BooleanQuery.Builder();
@@ -224,7 +292,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public synchronized void rebuild(Stream<Item> items) {
+    public synchronized void rebuild(Stream<Item> items, long upTo) {
         try {
             writer.deleteAll();
             items.forEach(item -> {
@@ -234,8 +302,9 @@ class LuceneArchiveIndex implements ArchiveIndex {
                     throw new UncheckedIOException(e);
                 }
             });
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            reached = upTo;
+            stale = true;
+            commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -248,6 +317,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     @PreDestroy
     synchronized void close() throws IOException {
         try {
+            commit();
             searchers.close();
         } finally {
             writer.close();

@@ -66,6 +66,14 @@ public final class WarcFormat {
             return header(ERASURE_SIGNATURE).isPresent();
         }
 
+        /**
+         * The entry without its content and with only the headers that name it, for a verifier that must remember a
+         * million of them after checking each.
+         */
+        Entry withoutContent() {
+            return new Entry(id, position, type, claimedLink, recordDigest, blockDigestMatches, Map.of(), new byte[0]);
+        }
+
         public Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))

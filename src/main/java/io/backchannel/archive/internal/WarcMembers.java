@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -40,31 +41,42 @@ public final class WarcMembers {
     private WarcMembers() {}
 
     public static List<Member> read(Path file) throws IOException {
+        List<Member> members = new ArrayList<>();
+        each(file, members::add);
+        return members;
+    }
+
+    /** Hands the file's members over one by one, so that a large file is never held inflated in memory whole. */
+    public static void each(Path file, Consumer<Member> members) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE) {
                 throw new IOException(file + " is larger than 2 GB; roll files smaller");
             }
-            return read(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+            each(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), members);
         }
     }
 
     /** The members of a WARC file held in memory, e.g. one read from an evidence package. */
     public static List<Member> read(ByteBuffer map) {
         List<Member> members = new ArrayList<>();
+        each(map, members::add);
+        return members;
+    }
+
+    private static void each(ByteBuffer map, Consumer<Member> members) {
         int offset = 0;
         while (offset < map.limit()) {
             Member member = member(map, offset);
             if (member.intact() || member.boundaryKnown()) {
-                members.add(member);
+                members.accept(member);
                 offset += (int) member.length();
             } else {
                 int next = nextHeader(map, offset + 1);
-                members.add(new Member(offset, next - offset, null, member.damage()));
+                members.accept(new Member(offset, next - offset, null, member.damage()));
                 offset = next;
             }
         }
-        return members;
     }
 
     private static Member member(ByteBuffer map, int offset) {

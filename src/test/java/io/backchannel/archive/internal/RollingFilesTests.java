@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -41,7 +42,7 @@ class RollingFilesTests {
                     null,
                     position,
                     link);
-            last = store.append(written.gzip(), last);
+            last = store.append(List.of(written.gzip()), last).getFirst();
             link = written.link();
         }
         store.close();
