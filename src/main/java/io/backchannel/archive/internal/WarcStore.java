@@ -49,11 +49,13 @@ class WarcStore {
      * disk once for the whole batch (and once more for every file the batch fills).
      */
     List<Location> append(List<byte[]> records, @Nullable Location lastAcknowledged) {
+        List<Location> written = new ArrayList<>(records.size());
         try {
-            List<Location> written = new ArrayList<>(records.size());
             Location last = lastAcknowledged;
             for (byte[] bytes : records) {
                 long offset = place(bytes.length, last);
+                last = new Location(Objects.requireNonNull(currentFile), offset, bytes.length);
+                written.add(last);
                 FileChannel out = Objects.requireNonNull(channel);
                 if (out.size() > offset) {
                     out.truncate(offset);
@@ -63,14 +65,19 @@ class WarcStore {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                last = new Location(Objects.requireNonNull(currentFile), offset, bytes.length);
-                written.add(last);
             }
             if (channel != null) {
                 channel.force(true);
             }
             return written;
         } catch (IOException e) {
+            if (!written.isEmpty()) {
+                try {
+                    takeBack(written);
+                } catch (UncheckedIOException again) {
+                    e.addSuppressed(again);
+                }
+            }
             throw new UncheckedIOException("Could not write to the archive in " + settings.directory(), e);
         }
     }
