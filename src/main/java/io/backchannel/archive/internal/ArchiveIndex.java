@@ -46,7 +46,10 @@ public interface ArchiveIndex {
      */
     void addAll(List<Item> items, long upTo);
 
-    /** The chain position the index's last commit covers, or -1 when it cannot tell (then it must be rebuilt). */
+    /**
+     * The chain position the index's last commit covers, or -1 when it cannot tell or was written in an older layout
+     * (then it must be rebuilt).
+     */
     long indexedUpTo();
 
     /** Adds or replaces the records after {@link #indexedUpTo()}, commits, and returns how many there were. */

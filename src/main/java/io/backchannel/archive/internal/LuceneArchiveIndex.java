@@ -58,6 +58,11 @@ class LuceneArchiveIndex implements ArchiveIndex {
 
     private static final String OTHER = "text_other";
     private static final String POSITION = "chain-position";
+    private static final String SAID_AT = "said_at";
+    /** The layout of the documents; an index written with another is rebuilt. */
+    private static final String SCHEMA = "schema";
+
+    private static final String CURRENT_SCHEMA = "2";
     private static final Map<String, Analyzer> LANGUAGES = Map.of(
             "en", new EnglishAnalyzer(),
             "de", new GermanAnalyzer(),
@@ -116,7 +121,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     @Override
     public long indexedUpTo() {
         String position = committed.get(POSITION);
-        return position == null ? -1 : Long.parseLong(position);
+        return position == null || !CURRENT_SCHEMA.equals(committed.get(SCHEMA)) ? -1 : Long.parseLong(position);
     }
 
     @Override
@@ -145,9 +150,10 @@ class LuceneArchiveIndex implements ArchiveIndex {
         try {
             long upTo = reached;
             if (writer.hasUncommittedChanges() || upTo != indexedUpTo()) {
-                writer.setLiveCommitData(Map.of(POSITION, Long.toString(upTo)).entrySet());
+                Map<String, String> data = Map.of(POSITION, Long.toString(upTo), SCHEMA, CURRENT_SCHEMA);
+                writer.setLiveCommitData(data.entrySet());
                 writer.commit();
-                committed = Map.of(POSITION, Long.toString(upTo));
+                committed = data;
             }
             refresh();
         } catch (IOException e) {
@@ -182,8 +188,9 @@ class LuceneArchiveIndex implements ArchiveIndex {
         document.add(new StringField("kind", item.kind(), Field.Store.NO));
         document.add(new StringField("language", item.language(), Field.Store.YES));
         long saidAt = item.saidAt().toEpochMilli();
-        document.add(new LongPoint("said_at", saidAt));
-        document.add(new NumericDocValuesField("said_at_sort", saidAt));
+        // Points and doc values under one name let a sort by date skip documents that cannot make the page.
+        document.add(new LongPoint(SAID_AT, saidAt));
+        document.add(new NumericDocValuesField(SAID_AT, saidAt));
         document.add(new TextField(field(item.language()), item.text(), Field.Store.YES));
         return document;
     }
@@ -203,7 +210,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 if (query.from() != null || query.until() != null) {
                     filters.add(
                             LongPoint.newRangeQuery(
-                                    "said_at",
+                                    SAID_AT,
                                     query.from() == null
                                             ? Long.MIN_VALUE
                                             : query.from().toEpochMilli(),
@@ -217,14 +224,16 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 int limit = Math.max(1, query.limit());
                 TopDocs top = text == null
                         ? searcher.search(
-                                filters.build(),
-                                limit,
-                                new Sort(new SortField("said_at_sort", SortField.Type.LONG, true)))
+                                filters.build(), limit, new Sort(new SortField(SAID_AT, SortField.Type.LONG, true)))
                         : searcher.search(filters.build(), limit);
                 List<Hit> hits = new ArrayList<>();
+                // One highlighter per language field for the whole page: each takes the query apart once.
+                Map<String, Highlighter> highlighters = new java.util.HashMap<>();
+                var stored = searcher.storedFields();
                 for (ScoreDoc score : top.scoreDocs) {
-                    Document document = searcher.storedFields().document(score.doc);
-                    hits.add(new Hit(java.util.UUID.fromString(document.get("id")), highlight(document, text)));
+                    Document document = stored.document(score.doc);
+                    hits.add(new Hit(
+                            java.util.UUID.fromString(document.get("id")), highlight(document, text, highlighters)));
                 }
                 return new Result(top.totalHits.value, hits);
             } finally {
@@ -265,15 +274,20 @@ class LuceneArchiveIndex implements ArchiveIndex {
         return names;
     }
 
-    private String highlight(Document document, org.apache.lucene.search.@org.jspecify.annotations.Nullable Query text)
+    private String highlight(
+            Document document,
+            org.apache.lucene.search.@org.jspecify.annotations.Nullable Query text,
+            Map<String, Highlighter> highlighters)
             throws IOException {
         String field = field(document.get("language"));
         String stored = document.get(field);
         String value = stored == null ? "" : stored;
         SimpleHTMLEncoder encoder = new SimpleHTMLEncoder();
         if (text != null) {
-            Highlighter highlighter = new Highlighter(
-                    new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(text, field));
+            Highlighter highlighter = highlighters.computeIfAbsent(
+                    field,
+                    name -> new Highlighter(
+                            new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(text, name)));
             try {
                 String fragment = highlighter.getBestFragments(analyzer.tokenStream(field, value), value, 2, " … ");
                 if (fragment != null && !fragment.isEmpty()) {
