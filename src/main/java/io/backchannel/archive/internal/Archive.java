@@ -114,8 +114,8 @@ public class Archive {
 
     /**
      * Indexes what the index missed (records acknowledged after its last commit, e.g. before a crash) from the
-     * position it reached; only when it still disagrees with the database, or does not know its position, is it
-     * rebuilt from scratch.
+     * position it reached; only when it still disagrees with the database, or does not know its position (an index of
+     * an older layout), is it rebuilt from scratch.
      */
     private void catchUpIndex() {
         long head = head();
@@ -128,11 +128,9 @@ public class Archive {
         long live = jdbc.sql("select count(*) from archive_item where erased_at is null")
                 .query(Long.class)
                 .single();
-        if (index.count() != live) {
+        if (indexed < 0 || index.count() != live) {
             log.info("Archive: rebuilding the search index ({} records, index had {})", live, index.count());
             rebuildIndex();
-        } else if (indexed < 0) {
-            index.catchUp(java.util.stream.Stream.empty(), head);
         }
     }
 
@@ -299,7 +297,7 @@ public class Archive {
                     Head head = lockedHead();
                     Map<Key, Held> held = held(accepted);
                     long position = head.position();
-                    String link = head.link();
+                    List<Planned> planned = new ArrayList<>();
                     for (Checked item : accepted) {
                         Held known = held.computeIfAbsent(item.key(), key -> new Held());
                         CaptureOutcome same = known.byDigest.get(item.digest());
@@ -309,18 +307,7 @@ public class Archive {
                         }
                         UUID id = UUID.randomUUID();
                         int version = known.latestVersion + 1;
-                        Capture capture = item.capture();
-                        WarcFormat.Written written = WarcFormat.item(
-                                id,
-                                target(capture),
-                                capture.collectedAt(),
-                                capture.contentType(),
-                                capture.content(),
-                                fields(capture, version),
-                                known.latest,
-                                ++position,
-                                link);
-                        link = written.link();
+                        planned.add(new Planned(item, id, version, known.latest, ++position));
                         CaptureOutcome outcome = new CaptureOutcome(
                                 id,
                                 version == 1 ? CaptureOutcome.Result.NEW : CaptureOutcome.Result.NEW_VERSION,
@@ -328,8 +315,8 @@ public class Archive {
                                 position);
                         known.add(item.digest(), outcome);
                         results[item.index()] = new CaptureResult.Archived(outcome);
-                        fresh.add(new Fresh(id, capture, version, item.digest(), position, written));
                     }
+                    fresh.addAll(records(planned, head.link()));
                     if (!fresh.isEmpty()) {
                         appended.addAll(store.append(
                                 fresh.stream().map(one -> one.written().gzip()).toList(), head.location()));
@@ -353,6 +340,51 @@ public class Archive {
                     fresh.getLast().position());
         }
         return Arrays.asList(results);
+    }
+
+    private record Planned(Checked item, UUID id, int version, @Nullable UUID previous, long position) {}
+
+    /**
+     * The batch's WARC records: built and compressed side by side (the bulk of the work), linked into the chain one
+     * after another in between.
+     */
+    private static List<Fresh> records(List<Planned> planned, String previousLink) {
+        List<WarcFormat.Unsealed> unsealed = parallel(planned.stream(), planned.size())
+                .map(plan -> {
+                    Capture capture = plan.item().capture();
+                    return WarcFormat.unsealedItem(
+                            plan.id(),
+                            target(capture),
+                            capture.collectedAt(),
+                            capture.contentType(),
+                            capture.content(),
+                            fields(capture, plan.version()),
+                            plan.previous(),
+                            plan.position());
+                })
+                .toList();
+        String[] links = new String[planned.size()];
+        String link = previousLink;
+        for (int i = 0; i < links.length; i++) {
+            link = unsealed.get(i).link(link);
+            links[i] = link;
+        }
+        return parallel(java.util.stream.IntStream.range(0, links.length).boxed(), links.length)
+                .map(i -> {
+                    Planned plan = planned.get(i);
+                    return new Fresh(
+                            plan.id(),
+                            plan.item().capture(),
+                            plan.version(),
+                            plan.item().digest(),
+                            plan.position(),
+                            unsealed.get(i).gzip(links[i]));
+                })
+                .toList();
+    }
+
+    private static <T> java.util.stream.Stream<T> parallel(java.util.stream.Stream<T> stream, int size) {
+        return size >= 32 ? stream.parallel() : stream;
     }
 
     /** Everything the archive holds of the batch's source items, in one query. */
