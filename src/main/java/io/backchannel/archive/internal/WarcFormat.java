@@ -82,20 +82,6 @@ public final class WarcFormat {
         }
     }
 
-    static Written item(
-            UUID id,
-            URI target,
-            Instant date,
-            String contentType,
-            byte[] content,
-            Map<String, String> fields,
-            @Nullable UUID refersTo,
-            long position,
-            String previousLink) {
-        return unsealedItem(id, target, date, contentType, content, fields, refersTo, position)
-                .seal(previousLink);
-    }
-
     /**
      * A record with every header but its link: what a batch can build side by side, since nothing in it depends on the
      * record before it in the chain.

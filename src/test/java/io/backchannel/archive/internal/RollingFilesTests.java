@@ -32,16 +32,16 @@ class RollingFilesTests {
         for (long position = 1; position <= 6; position++) {
             byte[] content = new byte[700];
             random.nextBytes(content);
-            WarcFormat.Written written = WarcFormat.item(
-                    UUID.randomUUID(),
-                    URI.create("urn:backchannel:test:" + position),
-                    Instant.now(),
-                    "application/octet-stream",
-                    content,
-                    Map.of("Platform", "test"),
-                    null,
-                    position,
-                    link);
+            WarcFormat.Written written = WarcFormat.unsealedItem(
+                            UUID.randomUUID(),
+                            URI.create("urn:backchannel:test:" + position),
+                            Instant.now(),
+                            "application/octet-stream",
+                            content,
+                            Map.of("Platform", "test"),
+                            null,
+                            position)
+                    .seal(link);
             last = store.append(List.of(written.gzip()), last).getFirst();
             link = written.link();
         }
