@@ -2,6 +2,7 @@ package io.backchannel.archive;
 
 import io.backchannel.archive.internal.Archive;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,13 +20,23 @@ public class ArchiveManagement {
 
     /**
      * Archives the item durably: when this returns, its WARC record is on disk and its row committed. Call it outside a
-     * transaction: it commits in its own, one capture at a time, and callers that each held a connection while they
-     * waited could take the last one it needs.
+     * transaction: it commits in its own, and callers that each held a connection while they waited could take the
+     * last one it needs. Captures from many threads at once are written together, so calling it concurrently is cheap.
      *
      * @throws CaptureRefused when the item cannot be archived (too large, no source id)
      */
     public CaptureOutcome capture(Capture capture) {
         return archive.capture(capture);
+    }
+
+    /**
+     * Archives a batch durably with one write to disk and one transaction, far faster than one capture after another:
+     * one result per item, in order. An item the archive refuses is reported in its place and the others are kept; an
+     * item that occurs twice in the batch is archived once and its second occurrence is {@code ALREADY_HELD}. Call it
+     * outside a transaction, like {@link #capture}.
+     */
+    public List<CaptureResult> captureAll(List<Capture> captures) {
+        return archive.captureAll(captures);
     }
 
     /** The item disappeared from its platform; returns false when the archive never held it. */

@@ -4,10 +4,16 @@ package io.backchannel.archive;
 public class CaptureRefused extends RuntimeException {
 
     private final String messageKey;
+    private final String detail;
 
     public CaptureRefused(String messageKey, String detail) {
         super(messageKey + ": " + detail);
         this.messageKey = messageKey;
+        this.detail = detail;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     public String messageKey() {

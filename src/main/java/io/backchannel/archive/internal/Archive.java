@@ -3,18 +3,24 @@ package io.backchannel.archive.internal;
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureOutcome;
 import io.backchannel.archive.CaptureRefused;
+import io.backchannel.archive.CaptureResult;
 import jakarta.annotation.PostConstruct;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +28,17 @@ import org.netpreserve.jwarc.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes captures into the archive, one at a time: look the item up, write its WARC record and force it to disk,
- * then commit the row in a transaction of its own. A crash before the commit leaves bytes that no row names; the
- * next start cuts them off ({@link WarcStore#recover}), so every acknowledged record is on disk exactly once.
+ * Writes captures into the archive in batches: look the items up, write their WARC records and force them to disk,
+ * then commit their rows in one transaction of its own. A crash before the commit leaves bytes that no row names; the
+ * next start cuts them off ({@link WarcStore#recover}), so every acknowledged record is on disk exactly once. The
+ * search index follows after the commit and catches up from the database on the next start if it missed any.
  */
 @Component
 public class Archive {
@@ -38,6 +46,8 @@ public class Archive {
     private static final Logger log = LoggerFactory.getLogger(Archive.class);
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     static final int MAX_FIELD = 500;
+    /** At most this many records in one transaction, so that a huge import does not hold one for long. */
+    private static final int MAX_BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -47,6 +57,8 @@ public class Archive {
     private final ArchiveSettings settings;
     private final SigningKey key;
     private final ReentrantLock writing = new ReentrantLock();
+    /** Single captures waiting for the write lock; whoever takes it writes them all as one batch. */
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
 
     Archive(
             JdbcClient jdbc,
@@ -78,13 +90,7 @@ public class Archive {
             ownTransaction.executeWithoutResult(
                     status -> store.recover(lockedHead().location()));
             key.publish();
-            long items = jdbc.sql("select count(*) from archive_item")
-                    .query(Long.class)
-                    .single();
-            if (index.count() != items) {
-                log.info("Archive: rebuilding the search index ({} records, index had {})", items, index.count());
-                rebuildIndex();
-            }
+            catchUpIndex();
         } finally {
             writing.unlock();
         }
@@ -106,11 +112,46 @@ public class Archive {
         }
     }
 
+    /**
+     * Indexes what the index missed (records acknowledged after its last commit, e.g. before a crash) from the
+     * position it reached; only when it still disagrees with the database, or does not know its position (an index of
+     * an older layout), is it rebuilt from scratch.
+     */
+    private void catchUpIndex() {
+        long head = head();
+        long indexed = index.indexedUpTo();
+        if (indexed >= 0 && indexed < head) {
+            try (var items = items(" and position > ?", indexed)) {
+                log.info("Archive: indexed {} records the search index missed", index.catchUp(items, head));
+            }
+        }
+        long live = jdbc.sql("select count(*) from archive_item where erased_at is null")
+                .query(Long.class)
+                .single();
+        if (indexed < 0 || index.count() != live) {
+            log.info("Archive: rebuilding the search index ({} records, index had {})", live, index.count());
+            rebuildIndex();
+        }
+    }
+
+    private long head() {
+        return jdbc.sql("select coalesce(max(position), 0) from archive_entry")
+                .query(Long.class)
+                .single();
+    }
+
     public void rebuildIndex() {
-        // A query's stream holds its connection until closed.
-        try (var items = jdbc
+        try (var items = items("", 0)) {
+            index.rebuild(items, head());
+        }
+    }
+
+    /** The live records in chain order; the stream holds its connection until closed. */
+    private java.util.stream.Stream<ArchiveIndex.Item> items(String condition, long after) {
+        return jdbc
                 .sql("select id, platform, account, author, kind, language, said_at, text from archive_item"
-                        + " where erased_at is null")
+                        + " where erased_at is null" + condition + " order by position")
+                .params(condition.isEmpty() ? List.of() : List.of(after))
                 .query((rs, row) -> new ArchiveIndex.Item(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -120,69 +161,333 @@ public class Archive {
                         rs.getString(6),
                         rs.getTimestamp(7).toInstant(),
                         rs.getString(8)))
-                .stream()) {
-            index.rebuild(items);
-        }
+                .stream();
     }
 
+    /** Captures one item; when many threads capture at once, whoever writes next writes for all of them. */
     public CaptureOutcome capture(Capture capture) {
-        Capture checked = checked(capture);
-        String digest = Hashes.sha256(checked.content());
+        Waiting mine = new Waiting(capture);
+        waiting.add(mine);
         writing.lock();
         try {
-            Optional<CaptureOutcome> held = jdbc.sql("select id, version, position from archive_item"
-                            + " where platform = ? and source_id = ? and payload_digest = ? order by version limit 1")
-                    .params(checked.platform(), checked.sourceId(), digest)
-                    .query((rs, row) -> new CaptureOutcome(
-                            rs.getObject(1, UUID.class),
-                            CaptureOutcome.Result.ALREADY_HELD,
-                            rs.getInt(2),
-                            rs.getLong(3)))
-                    .optional();
-            if (held.isPresent()) {
-                return held.get();
+            while (mine.result == null && mine.failure == null) {
+                List<Waiting> batch = new ArrayList<>();
+                for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+                    batch.add(next);
+                }
+                writeFor(batch);
             }
-            record Previous(UUID id, int version) {}
-            Previous previous = jdbc.sql("select id, version from archive_item where platform = ? and source_id = ?"
-                            + " order by version desc limit 1")
-                    .params(checked.platform(), checked.sourceId())
-                    .query((rs, row) -> new Previous(rs.getObject(1, UUID.class), rs.getInt(2)))
-                    .optional()
-                    .orElse(null);
-            int version = previous == null ? 1 : previous.version() + 1;
-            UUID id = UUID.randomUUID();
-            Map<String, String> fields = fields(checked, version);
-            CaptureOutcome outcome = write(
-                    (position, link) -> WarcFormat.item(
-                            id,
-                            target(checked),
-                            checked.collectedAt(),
-                            checked.contentType(),
-                            checked.content(),
-                            fields,
-                            previous == null ? null : previous.id(),
-                            position,
-                            link),
-                    "ITEM",
-                    written -> insertItem(id, written, checked, version, digest),
-                    position -> new CaptureOutcome(
-                            id,
-                            previous == null ? CaptureOutcome.Result.NEW : CaptureOutcome.Result.NEW_VERSION,
-                            version,
-                            position));
-            index.add(new ArchiveIndex.Item(
-                    id,
-                    checked.platform(),
-                    checked.account(),
-                    checked.author(),
-                    checked.kind().name(),
-                    checked.language(),
-                    checked.saidAt(),
-                    checked.text()));
-            return outcome;
         } finally {
             writing.unlock();
         }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return Objects.requireNonNull(mine.result).orThrow();
+    }
+
+    /** One result per capture, in order; see {@link io.backchannel.archive.ArchiveManagement#captureAll}. */
+    public List<CaptureResult> captureAll(List<Capture> captures) {
+        List<CaptureResult> results = new ArrayList<>(captures.size());
+        writing.lock();
+        try {
+            for (int from = 0; from < captures.size(); from += MAX_BATCH) {
+                results.addAll(writeBatch(captures.subList(from, Math.min(captures.size(), from + MAX_BATCH))));
+            }
+        } finally {
+            writing.unlock();
+        }
+        return results;
+    }
+
+    /** A single capture waiting for the next group write; its fields are guarded by the write lock. */
+    private static final class Waiting {
+
+        final Capture capture;
+
+        @Nullable
+        CaptureResult result;
+
+        @Nullable
+        RuntimeException failure;
+
+        Waiting(Capture capture) {
+            this.capture = capture;
+        }
+    }
+
+    /**
+     * Writes the waiting captures together; when that fails, each alone, so that one capture the database cannot
+     * take fails only its own caller.
+     */
+    private void writeFor(List<Waiting> batch) {
+        try {
+            List<CaptureResult> results =
+                    writeBatch(batch.stream().map(waiting -> waiting.capture).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result = results.get(i);
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.getFirst().failure = e;
+                return;
+            }
+            log.warn("Archive: a group of {} captures failed; writing them one by one", batch.size(), e);
+            batch.forEach(one -> writeFor(List.of(one)));
+        }
+    }
+
+    private record Checked(int index, Capture capture, String digest) {
+
+        Key key() {
+            return new Key(capture.platform(), capture.sourceId());
+        }
+    }
+
+    private record Key(String platform, String sourceId) {}
+
+    /** What the archive holds of one source item: its first version of each digest, and its latest version. */
+    private static final class Held {
+
+        final Map<String, CaptureOutcome> byDigest = new HashMap<>();
+
+        @Nullable
+        UUID latest;
+
+        int latestVersion;
+
+        void add(String digest, CaptureOutcome outcome) {
+            byDigest.putIfAbsent(
+                    digest,
+                    new CaptureOutcome(
+                            outcome.recordId(),
+                            CaptureOutcome.Result.ALREADY_HELD,
+                            outcome.version(),
+                            outcome.position()));
+            if (outcome.version() > latestVersion) {
+                latest = outcome.recordId();
+                latestVersion = outcome.version();
+            }
+        }
+    }
+
+    private record Fresh(
+            UUID id, Capture capture, int version, String digest, long position, WarcFormat.Written written) {}
+
+    /**
+     * Writes a batch under the write lock: one look-up for all its items, their WARC records appended and forced to
+     * disk once, their rows inserted in one transaction; only then are they indexed and acknowledged.
+     */
+    private List<CaptureResult> writeBatch(List<Capture> captures) {
+        CaptureResult[] results = new CaptureResult[captures.size()];
+        List<Checked> accepted = new ArrayList<>();
+        for (int i = 0; i < captures.size(); i++) {
+            try {
+                Capture checked = checked(captures.get(i));
+                accepted.add(new Checked(i, checked, Hashes.sha256(checked.content())));
+            } catch (CaptureRefused e) {
+                results[i] = new CaptureResult.Refused(e.messageKey(), e.detail());
+            }
+        }
+        List<Fresh> fresh = new ArrayList<>();
+        List<WarcStore.Location> appended = new ArrayList<>();
+        if (!accepted.isEmpty()) {
+            try {
+                ownTransaction.executeWithoutResult(status -> {
+                    Head head = lockedHead();
+                    Map<Key, Held> held = held(accepted);
+                    long position = head.position();
+                    List<Planned> planned = new ArrayList<>();
+                    for (Checked item : accepted) {
+                        Held known = held.computeIfAbsent(item.key(), key -> new Held());
+                        CaptureOutcome same = known.byDigest.get(item.digest());
+                        if (same != null) {
+                            results[item.index()] = new CaptureResult.Archived(same);
+                            continue;
+                        }
+                        UUID id = UUID.randomUUID();
+                        int version = known.latestVersion + 1;
+                        planned.add(new Planned(item, id, version, known.latest, ++position));
+                        CaptureOutcome outcome = new CaptureOutcome(
+                                id,
+                                version == 1 ? CaptureOutcome.Result.NEW : CaptureOutcome.Result.NEW_VERSION,
+                                version,
+                                position);
+                        known.add(item.digest(), outcome);
+                        results[item.index()] = new CaptureResult.Archived(outcome);
+                    }
+                    fresh.addAll(records(planned, head.link()));
+                    if (!fresh.isEmpty()) {
+                        appended.addAll(store.append(
+                                fresh.stream().map(one -> one.written().gzip()).toList(), head.location()));
+                        insertEntries(fresh, appended);
+                        insertItems(fresh);
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!appended.isEmpty()) {
+                    store.takeBack(appended);
+                }
+                throw e;
+            }
+        }
+        if (!fresh.isEmpty()) {
+            checkpoints.afterWrite(fresh.getFirst().position(), fresh.getLast().position());
+            index.addAll(
+                    fresh.stream()
+                            .map(one -> indexItem(one.id(), one.capture()))
+                            .toList(),
+                    fresh.getLast().position());
+        }
+        return Arrays.asList(results);
+    }
+
+    private record Planned(Checked item, UUID id, int version, @Nullable UUID previous, long position) {}
+
+    /**
+     * The batch's WARC records: built and compressed side by side (the bulk of the work), linked into the chain one
+     * after another in between.
+     */
+    private static List<Fresh> records(List<Planned> planned, String previousLink) {
+        List<WarcFormat.Unsealed> unsealed = parallel(planned.stream(), planned.size())
+                .map(plan -> {
+                    Capture capture = plan.item().capture();
+                    return WarcFormat.unsealedItem(
+                            plan.id(),
+                            target(capture),
+                            capture.collectedAt(),
+                            capture.contentType(),
+                            capture.content(),
+                            fields(capture, plan.version()),
+                            plan.previous(),
+                            plan.position());
+                })
+                .toList();
+        String[] links = new String[planned.size()];
+        String link = previousLink;
+        for (int i = 0; i < links.length; i++) {
+            link = unsealed.get(i).link(link);
+            links[i] = link;
+        }
+        return parallel(java.util.stream.IntStream.range(0, links.length).boxed(), links.length)
+                .map(i -> {
+                    Planned plan = planned.get(i);
+                    return new Fresh(
+                            plan.id(),
+                            plan.item().capture(),
+                            plan.version(),
+                            plan.item().digest(),
+                            plan.position(),
+                            unsealed.get(i).gzip(links[i]));
+                })
+                .toList();
+    }
+
+    private static <T> java.util.stream.Stream<T> parallel(java.util.stream.Stream<T> stream, int size) {
+        return size >= 32 ? stream.parallel() : stream;
+    }
+
+    /** Everything the archive holds of the batch's source items, in one query. */
+    private Map<Key, Held> held(List<Checked> batch) {
+        List<Key> keys = batch.stream().map(Checked::key).distinct().toList();
+        Map<Key, Held> held = new HashMap<>();
+        jdbc.sql("select i.platform, i.source_id, i.payload_digest, i.id, i.version, i.position from archive_item i"
+                        + " join unnest(?::text[], ?::text[]) as k (platform, source_id)"
+                        + " on i.platform = k.platform and i.source_id = k.source_id order by i.version")
+                .params(
+                        new SqlArrayValue(
+                                "text", keys.stream().map(Key::platform).toArray()),
+                        new SqlArrayValue(
+                                "text", keys.stream().map(Key::sourceId).toArray()))
+                .query(rs -> {
+                    held.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), key -> new Held())
+                            .add(
+                                    rs.getString(3),
+                                    new CaptureOutcome(
+                                            rs.getObject(4, UUID.class),
+                                            CaptureOutcome.Result.ALREADY_HELD,
+                                            rs.getInt(5),
+                                            rs.getLong(6)));
+                });
+        return held;
+    }
+
+    private void insertEntries(List<Fresh> fresh, List<WarcStore.Location> locations) {
+        jdbc.sql("insert into archive_entry (position, warc_record_id, type, warc_file, warc_offset, warc_length,"
+                        + " record_digest, link)"
+                        + " select p, r::uuid, 'ITEM', f, o, l, d, k from unnest(?::bigint[], ?::text[], ?::text[],"
+                        + " ?::bigint[], ?::bigint[], ?::text[], ?::text[]) as t (p, r, f, o, l, d, k)")
+                .params(
+                        array("int8", fresh, Fresh::position),
+                        array("text", fresh, one -> one.id().toString()),
+                        new SqlArrayValue(
+                                "text",
+                                locations.stream().map(WarcStore.Location::file).toArray()),
+                        new SqlArrayValue(
+                                "int8",
+                                locations.stream()
+                                        .map(WarcStore.Location::offset)
+                                        .toArray()),
+                        new SqlArrayValue(
+                                "int8",
+                                locations.stream()
+                                        .map(WarcStore.Location::length)
+                                        .toArray()),
+                        array("text", fresh, one -> one.written().recordDigest()),
+                        array("text", fresh, one -> one.written().link()))
+                .update();
+    }
+
+    private void insertItems(List<Fresh> fresh) {
+        jdbc.sql("insert into archive_item (id, position, platform, source_id, version, account, author, kind,"
+                        + " language, said_at, url, content_type, text, payload_digest, payload_length, collected_by,"
+                        + " collected_from, collected_at, method)"
+                        + " select id::uuid, position, platform, source_id, version, account, author, kind, language,"
+                        + " said_at::timestamptz, url, content_type, text, digest, length, collected_by,"
+                        + " collected_from, collected_at::timestamptz, method"
+                        + " from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],"
+                        + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+                        + " ?::text[], ?::text[], ?::text[], ?::text[]) as t (id, position, platform, source_id,"
+                        + " version, account, author, kind, language, said_at, url, content_type, text, digest,"
+                        + " length, collected_by, collected_from, collected_at, method)")
+                .params(
+                        array("text", fresh, one -> one.id().toString()),
+                        array("int8", fresh, Fresh::position),
+                        array("text", fresh, one -> one.capture().platform()),
+                        array("text", fresh, one -> one.capture().sourceId()),
+                        array("int4", fresh, Fresh::version),
+                        array("text", fresh, one -> one.capture().account()),
+                        array("text", fresh, one -> one.capture().author()),
+                        array("text", fresh, one -> one.capture().kind().name()),
+                        array("text", fresh, one -> one.capture().language()),
+                        array("text", fresh, one -> one.capture().saidAt().toString()),
+                        array("text", fresh, one -> one.capture().url()),
+                        array("text", fresh, one -> one.capture().contentType()),
+                        array("text", fresh, one -> one.capture().text()),
+                        array("text", fresh, Fresh::digest),
+                        array("int8", fresh, one -> (long) one.capture().content().length),
+                        array("text", fresh, one -> one.capture().collectedBy()),
+                        array("text", fresh, one -> one.capture().collectedFrom()),
+                        array("text", fresh, one -> one.capture().collectedAt().toString()),
+                        array("text", fresh, one -> one.capture().method()))
+                .update();
+    }
+
+    private static SqlArrayValue array(
+            String type, List<Fresh> fresh, java.util.function.Function<Fresh, @Nullable Object> column) {
+        return new SqlArrayValue(type, fresh.stream().map(column).toArray());
+    }
+
+    private static ArchiveIndex.Item indexItem(UUID id, Capture capture) {
+        return new ArchiveIndex.Item(
+                id,
+                capture.platform(),
+                capture.account(),
+                capture.author(),
+                capture.kind().name(),
+                capture.language(),
+                capture.saidAt(),
+                capture.text());
     }
 
     /**
@@ -316,7 +621,8 @@ public class Archive {
                 Head head = lockedHead();
                 long next = head.position() + 1;
                 WarcFormat.Written written = builder.build(next, head.link());
-                WarcStore.Location location = store.append(written.gzip(), head.location());
+                WarcStore.Location location =
+                        store.append(List.of(written.gzip()), head.location()).getFirst();
                 appended[0] = location;
                 jdbc.sql("insert into archive_entry (position, warc_record_id, type, warc_file, warc_offset,"
                                 + " warc_length, record_digest, link) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -335,11 +641,11 @@ public class Archive {
             }));
         } catch (RuntimeException e) {
             if (appended[0] != null) {
-                store.takeBack(appended[0]);
+                store.takeBack(List.of(appended[0]));
             }
             throw e;
         }
-        checkpoints.afterWrite(position);
+        checkpoints.afterWrite(position, position);
         return outcome.of(position);
     }
 
@@ -357,35 +663,6 @@ public class Archive {
                         new WarcStore.Location(rs.getString(3), rs.getLong(4), rs.getLong(5))))
                 .optional()
                 .orElse(new Head(0, Hashes.GENESIS, null));
-    }
-
-    private void insertItem(UUID id, WarcFormat.Written written, Capture capture, int version, String digest) {
-        jdbc.sql("insert into archive_item (id, position, platform, source_id, version, account, author, kind,"
-                        + " language, said_at, url, content_type, text, payload_digest, payload_length, collected_by,"
-                        + " collected_from, collected_at, method)"
-                        + " select ?, position, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                        + " from archive_entry where warc_record_id = ?")
-                .params(
-                        id,
-                        capture.platform(),
-                        capture.sourceId(),
-                        version,
-                        capture.account(),
-                        capture.author(),
-                        capture.kind().name(),
-                        capture.language(),
-                        Timestamp.from(capture.saidAt()),
-                        capture.url(),
-                        capture.contentType(),
-                        capture.text(),
-                        digest,
-                        (long) capture.content().length,
-                        capture.collectedBy(),
-                        capture.collectedFrom(),
-                        Timestamp.from(capture.collectedAt()),
-                        capture.method(),
-                        written.id())
-                .update();
     }
 
     private static Map<String, String> fields(Capture capture, int version) {
@@ -432,7 +709,8 @@ public class Archive {
                 LANGUAGE.matcher(language).matches() ? language : "und",
                 capture.saidAt(),
                 capture.url() == null ? null : limited(capture.url()),
-                capture.text(),
+                // PostgreSQL's text cannot hold NUL; the original bytes keep it.
+                capture.text().replace("\u0000", ""),
                 type.isValid() ? limited(type.toString()) : "application/octet-stream",
                 capture.content(),
                 limited(capture.collectedBy()),

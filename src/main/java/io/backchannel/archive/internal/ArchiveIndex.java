@@ -39,7 +39,21 @@ public interface ArchiveIndex {
 
     record Result(long total, List<Hit> hits) {}
 
-    void add(Item item);
+    /**
+     * Adds new records (ids the index does not hold) whose chain ends at {@code upTo}. They are searchable within about
+     * a second, and at once for a search that follows from the same thread; they survive a crash only once the
+     * index commits, which is why it remembers the position it reached.
+     */
+    void addAll(List<Item> items, long upTo);
+
+    /**
+     * The chain position the index's last commit covers, or -1 when it cannot tell or was written in an older layout
+     * (then it must be rebuilt).
+     */
+    long indexedUpTo();
+
+    /** Adds or replaces the records after {@link #indexedUpTo()}, commits, and returns how many there were. */
+    long catchUp(Stream<Item> items, long upTo);
 
     /** Takes the record out of the index, e.g. after its content was erased. */
     void remove(java.util.UUID id);
@@ -48,5 +62,6 @@ public interface ArchiveIndex {
 
     long count();
 
-    void rebuild(Stream<Item> items);
+    /** Replaces the whole index with {@code items}, the records up to chain position {@code upTo}. */
+    void rebuild(Stream<Item> items, long upTo);
 }

@@ -119,7 +119,10 @@ public class ArchiveRecords {
     }
 
     public List<String> platforms() {
-        return jdbc.sql("select distinct platform from archive_item order by platform")
+        // A skip scan over the source index: a few look-ups instead of reading a million rows for a handful of names.
+        return jdbc.sql("with recursive p (platform) as (select min(platform) from archive_item union all"
+                        + " select (select min(platform) from archive_item where platform > p.platform) from p"
+                        + " where p.platform is not null) select platform from p where platform is not null")
                 .query(String.class)
                 .list();
     }

@@ -37,8 +37,9 @@ public class Checkpoints {
         this.settings = settings;
     }
 
-    void afterWrite(long position) {
-        if (position % settings.checkpointEvery() == 0) {
+    /** Signs after a write of the positions {@code first} to {@code last} that reached a multiple of the interval. */
+    void afterWrite(long first, long last) {
+        if ((first - 1) / settings.checkpointEvery() != last / settings.checkpointEvery()) {
             checkpoint();
         }
     }

@@ -45,6 +45,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +57,12 @@ import org.springframework.stereotype.Component;
 class LuceneArchiveIndex implements ArchiveIndex {
 
     private static final String OTHER = "text_other";
+    private static final String POSITION = "chain-position";
+    private static final String SAID_AT = "said_at";
+    /** The layout of the documents; an index written with another is rebuilt. */
+    private static final String SCHEMA = "schema";
+
+    private static final String CURRENT_SCHEMA = "2";
     private static final Map<String, Analyzer> LANGUAGES = Map.of(
             "en", new EnglishAnalyzer(),
             "de", new GermanAnalyzer(),
@@ -69,6 +76,12 @@ class LuceneArchiveIndex implements ArchiveIndex {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** The chain position of the last record added, and the commit data of the last commit. */
+    private volatile long reached;
+
+    private volatile Map<String, String> committed;
+    /** Records were added or removed since the searchers last looked. */
+    private volatile boolean stale;
 
     LuceneArchiveIndex(ArchiveSettings settings) throws IOException {
         Map<String, Analyzer> fields = new java.util.HashMap<>();
@@ -78,6 +91,14 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 FSDirectory.open(settings.indexDirectory()),
                 new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         searchers = new SearcherManager(writer, null);
+        committed = writer.getLiveCommitData() == null ? Map.of() : commitData(writer.getLiveCommitData());
+        reached = Math.max(0, indexedUpTo());
+    }
+
+    private static Map<String, String> commitData(Iterable<Map.Entry<String, String>> data) {
+        Map<String, String> copy = new java.util.HashMap<>();
+        data.forEach(entry -> copy.put(entry.getKey(), entry.getValue()));
+        return Map.copyOf(copy);
     }
 
     private static String field(String language) {
@@ -85,13 +106,65 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public synchronized void add(Item item) {
+    public void addAll(List<Item> items, long upTo) {
         try {
-            writer.updateDocument(new Term("id", item.id().toString()), document(item));
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            for (Item item : items) {
+                writer.addDocument(document(item));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        reached = Math.max(reached, upTo);
+        stale = true;
+    }
+
+    @Override
+    public long indexedUpTo() {
+        String position = committed.get(POSITION);
+        return position == null || !CURRENT_SCHEMA.equals(committed.get(SCHEMA)) ? -1 : Long.parseLong(position);
+    }
+
+    @Override
+    public synchronized long catchUp(Stream<Item> items, long upTo) {
+        long[] added = {0};
+        items.forEach(item -> {
+            try {
+                writer.updateDocument(new Term("id", item.id().toString()), document(item));
+                added[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        reached = Math.max(reached, upTo);
+        commit();
+        return added[0];
+    }
+
+    /**
+     * Commits what was added and makes it searchable: every second, so that adding stays cheap, records survive a
+     * crash of the index within about a second, and the catch-up on start has little to do. The commit remembers the
+     * position reached before it began, so everything up to there is in it.
+     */
+    @Scheduled(fixedDelay = 1000)
+    synchronized void commit() {
+        try {
+            long upTo = reached;
+            if (writer.hasUncommittedChanges() || upTo != indexedUpTo()) {
+                Map<String, String> data = Map.of(POSITION, Long.toString(upTo), SCHEMA, CURRENT_SCHEMA);
+                writer.setLiveCommitData(data.entrySet());
+                writer.commit();
+                committed = data;
+            }
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() throws IOException {
+        if (stale) {
+            stale = false;
+            searchers.maybeRefreshBlocking();
         }
     }
 
@@ -99,8 +172,8 @@ class LuceneArchiveIndex implements ArchiveIndex {
     public synchronized void remove(java.util.UUID id) {
         try {
             writer.deleteDocuments(new Term("id", id.toString()));
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            stale = true;
+            commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,8 +188,9 @@ class LuceneArchiveIndex implements ArchiveIndex {
         document.add(new StringField("kind", item.kind(), Field.Store.NO));
         document.add(new StringField("language", item.language(), Field.Store.YES));
         long saidAt = item.saidAt().toEpochMilli();
-        document.add(new LongPoint("said_at", saidAt));
-        document.add(new NumericDocValuesField("said_at_sort", saidAt));
+        // Points and doc values under one name let a sort by date skip documents that cannot make the page.
+        document.add(new LongPoint(SAID_AT, saidAt));
+        document.add(new NumericDocValuesField(SAID_AT, saidAt));
         document.add(new TextField(field(item.language()), item.text(), Field.Store.YES));
         return document;
     }
@@ -124,6 +198,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     @Override
     public Result search(Query query) {
         try {
+            refresh();
             IndexSearcher searcher = searchers.acquire();
             try {
                 BooleanQuery.Builder filters = new BooleanQuery.Builder();
@@ -135,7 +210,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 if (query.from() != null || query.until() != null) {
                     filters.add(
                             LongPoint.newRangeQuery(
-                                    "said_at",
+                                    SAID_AT,
                                     query.from() == null
                                             ? Long.MIN_VALUE
                                             : query.from().toEpochMilli(),
@@ -149,14 +224,16 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 int limit = Math.max(1, query.limit());
                 TopDocs top = text == null
                         ? searcher.search(
-                                filters.build(),
-                                limit,
-                                new Sort(new SortField("said_at_sort", SortField.Type.LONG, true)))
+                                filters.build(), limit, new Sort(new SortField(SAID_AT, SortField.Type.LONG, true)))
                         : searcher.search(filters.build(), limit);
                 List<Hit> hits = new ArrayList<>();
+                // One highlighter per language field for the whole page: each takes the query apart once.
+                Map<String, Highlighter> highlighters = new java.util.HashMap<>();
+                var stored = searcher.storedFields();
                 for (ScoreDoc score : top.scoreDocs) {
-                    Document document = searcher.storedFields().document(score.doc);
-                    hits.add(new Hit(java.util.UUID.fromString(document.get("id")), highlight(document, text)));
+                    Document document = stored.document(score.doc);
+                    hits.add(new Hit(
+                            java.util.UUID.fromString(document.get("id")), highlight(document, text, highlighters)));
                 }
                 return new Result(top.totalHits.value, hits);
             } finally {
@@ -197,15 +274,20 @@ class LuceneArchiveIndex implements ArchiveIndex {
         return names;
     }
 
-    private String highlight(Document document, org.apache.lucene.search.@org.jspecify.annotations.Nullable Query text)
+    private String highlight(
+            Document document,
+            org.apache.lucene.search.@org.jspecify.annotations.Nullable Query text,
+            Map<String, Highlighter> highlighters)
             throws IOException {
         String field = field(document.get("language"));
         String stored = document.get(field);
         String value = stored == null ? "" : stored;
         SimpleHTMLEncoder encoder = new SimpleHTMLEncoder();
         if (text != null) {
-            Highlighter highlighter = new Highlighter(
-                    new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(text, field));
+            Highlighter highlighter = highlighters.computeIfAbsent(
+                    field,
+                    name -> new Highlighter(
+                            new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(text, name)));
             try {
                 String fragment = highlighter.getBestFragments(analyzer.tokenStream(field, value), value, 2, " … ");
                 if (fragment != null && !fragment.isEmpty()) {
@@ -224,7 +306,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     @Override
-    public synchronized void rebuild(Stream<Item> items) {
+    public synchronized void rebuild(Stream<Item> items, long upTo) {
         try {
             writer.deleteAll();
             items.forEach(item -> {
@@ -234,8 +316,9 @@ class LuceneArchiveIndex implements ArchiveIndex {
                     throw new UncheckedIOException(e);
                 }
             });
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            reached = upTo;
+            stale = true;
+            commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -248,6 +331,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
     @PreDestroy
     synchronized void close() throws IOException {
         try {
+            commit();
             searchers.close();
         } finally {
             writer.close();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -96,27 +97,32 @@ public final class StoreVerifier {
             throw new IOException("No archive directory at " + directory.toAbsolutePath());
         }
         List<Finding> findings = new ArrayList<>();
+        Path keyFile = directory.resolve(PUBLIC_KEY);
+        PublicKey key = publicKey(keyFile, findings);
         List<Located> located = new ArrayList<>();
         // File order with damaged members kept in their place, so a damaged member can be named by its position.
         List<@Nullable Located> slots = new ArrayList<>();
         List<Finding> damaged = new ArrayList<>();
-        for (Path file : files(directory)) {
-            String name = file.getFileName().toString();
-            for (WarcMembers.Member member : WarcMembers.read(file)) {
-                String where = name + " at offset " + member.offset();
-                byte[] bytes = member.bytes();
-                if (bytes == null) {
-                    slots.add(null);
-                    damaged.add(new Finding(Problem.UNREADABLE, 0, where, String.valueOf(member.damage())));
-                    continue;
-                }
-                try {
-                    Located found = new Located(WarcFormat.parse(bytes), name, member.offset(), member.length());
-                    located.add(found);
-                    slots.add(found);
-                } catch (IOException e) {
-                    slots.add(null);
-                    damaged.add(new Finding(Problem.UNREADABLE, 0, where, String.valueOf(e.getMessage())));
+        // What is wrong with a record's content, found while its bytes are at hand; they are not kept.
+        Map<Located, String> contents = new java.util.IdentityHashMap<>();
+        // The files are read side by side, each member inflated, parsed and checked as it comes.
+        List<Path> files = files(directory);
+        List<List<Slot>> read;
+        try {
+            read = files.parallelStream().map(file -> read(file, key)).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (List<Slot> file : read) {
+            for (Slot slot : file) {
+                slots.add(slot.located());
+                if (slot.located() == null) {
+                    damaged.add(Objects.requireNonNull(slot.damage()));
+                } else {
+                    located.add(slot.located());
+                    if (slot.content() != null) {
+                        contents.put(slot.located(), slot.content());
+                    }
                 }
             }
         }
@@ -132,7 +138,7 @@ public final class StoreVerifier {
             }
             highest = Math.max(highest, position);
         }
-        Checkpoints checkpoints = checkpoints(directory, findings);
+        Checkpoints checkpoints = checkpoints(directory, key, findings);
         long last = Math.max(highest, checkpoints.highest());
         assignDamaged(slots, damaged, byPosition, findings);
         for (long position = 1; position <= last; position++) {
@@ -140,7 +146,7 @@ public final class StoreVerifier {
                 findings.add(new Finding(Problem.MISSING, position, "", "no record holds this position"));
             }
         }
-        checkChain(byPosition, findings, checkpoints.key());
+        checkChain(byPosition, findings, contents);
         checkpoints.check(byPosition, findings);
         TimestampTokens.check(directory, findings);
         findings.sort(java.util.Comparator.comparingLong(Finding::position));
@@ -179,11 +185,12 @@ public final class StoreVerifier {
         }
     }
 
-    private static void checkChain(TreeMap<Long, Located> byPosition, List<Finding> findings, @Nullable PublicKey key) {
+    private static void checkChain(
+            TreeMap<Long, Located> byPosition, List<Finding> findings, Map<Located, String> contents) {
         for (Located found : byPosition.values()) {
             WarcFormat.Entry entry = found.entry();
             long position = entry.position();
-            String content = content(entry, key);
+            String content = contents.get(found);
             if (content != null) {
                 findings.add(new Finding(Problem.ALTERED, position, where(found), content));
                 continue;
@@ -259,17 +266,52 @@ public final class StoreVerifier {
         }
     }
 
-    private static Checkpoints checkpoints(Path directory, List<Finding> findings) throws IOException {
-        Path keyFile = directory.resolve(PUBLIC_KEY);
-        Path file = directory.resolve(CHECKPOINTS);
-        PublicKey key = null;
+    private static @Nullable PublicKey publicKey(Path keyFile, List<Finding> findings) throws IOException {
         if (Files.exists(keyFile)) {
             try {
-                key = Signing.publicKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
+                return Signing.publicKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 findings.add(new Finding(Problem.BAD_CHECKPOINT, 0, PUBLIC_KEY, "not an Ed25519 public key"));
             }
         }
+        return null;
+    }
+
+    /** One member of a file: the record found there (kept without its content), or why none could be read. */
+    private record Slot(@Nullable Located located, @Nullable String content, @Nullable Finding damage) {}
+
+    private static List<Slot> read(Path file, @Nullable PublicKey key) {
+        String name = file.getFileName().toString();
+        List<Slot> slots = new ArrayList<>();
+        try {
+            WarcMembers.each(file, member -> {
+                String where = name + " at offset " + member.offset();
+                byte[] bytes = member.bytes();
+                if (bytes == null) {
+                    slots.add(new Slot(
+                            null, null, new Finding(Problem.UNREADABLE, 0, where, String.valueOf(member.damage()))));
+                    return;
+                }
+                try {
+                    WarcFormat.Entry entry = WarcFormat.parse(bytes);
+                    slots.add(new Slot(
+                            new Located(entry.withoutContent(), name, member.offset(), member.length()),
+                            content(entry, key),
+                            null));
+                } catch (IOException e) {
+                    slots.add(new Slot(
+                            null, null, new Finding(Problem.UNREADABLE, 0, where, String.valueOf(e.getMessage()))));
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return slots;
+    }
+
+    private static Checkpoints checkpoints(Path directory, @Nullable PublicKey key, List<Finding> findings)
+            throws IOException {
+        Path file = directory.resolve(CHECKPOINTS);
         List<Checkpoint> all = new ArrayList<>();
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);

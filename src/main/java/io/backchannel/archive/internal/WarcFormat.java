@@ -66,6 +66,14 @@ public final class WarcFormat {
             return header(ERASURE_SIGNATURE).isPresent();
         }
 
+        /**
+         * The entry without its content and with only the headers that name it, for a verifier that must remember a
+         * million of them after checking each.
+         */
+        Entry withoutContent() {
+            return new Entry(id, position, type, claimedLink, recordDigest, blockDigestMatches, Map.of(), new byte[0]);
+        }
+
         public Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -74,7 +82,11 @@ public final class WarcFormat {
         }
     }
 
-    static Written item(
+    /**
+     * A record with every header but its link: what a batch can build side by side, since nothing in it depends on the
+     * record before it in the chain.
+     */
+    static Unsealed unsealedItem(
             UUID id,
             URI target,
             Instant date,
@@ -82,8 +94,7 @@ public final class WarcFormat {
             byte[] content,
             Map<String, String> fields,
             @Nullable UUID refersTo,
-            long position,
-            String previousLink) {
+            long position) {
         WarcDigest digest = new WarcDigest("sha256", HexFormat.of().parseHex(Hashes.sha256(content)));
         WarcResource.Builder builder = new WarcResource.Builder(target)
                 .recordId(id)
@@ -97,7 +108,36 @@ public final class WarcFormat {
         fields.forEach((name, value) -> builder.addHeader(PREFIX + name, clean(value)));
         builder.addHeader(ENTRY, "ITEM");
         builder.addHeader(POSITION, Long.toString(position));
-        return sealed(builder, id, position, previousLink);
+        return unsealed(builder, id, position);
+    }
+
+    /** A record waiting for its link; {@link #gzip(String)} may run on another thread than the one that made it. */
+    static final class Unsealed {
+
+        private final UUID id;
+        private final long position;
+        private final String recordDigest;
+        private final java.util.function.Function<String, WarcRecord> withLink;
+
+        private Unsealed(
+                UUID id, long position, String recordDigest, java.util.function.Function<String, WarcRecord> withLink) {
+            this.id = id;
+            this.position = position;
+            this.recordDigest = recordDigest;
+            this.withLink = withLink;
+        }
+
+        String link(String previousLink) {
+            return Hashes.link(previousLink, recordDigest, position);
+        }
+
+        Written gzip(String link) {
+            return new Written(id, WarcFormat.gzip(withLink.apply(link)), recordDigest, link);
+        }
+
+        Written seal(String previousLink) {
+            return gzip(link(previousLink));
+        }
     }
 
     static Written notice(
@@ -123,15 +163,15 @@ public final class WarcFormat {
         builder.addHeader("WARC-Refers-To", "<urn:uuid:" + refersTo + ">");
         builder.addHeader(ENTRY, entry);
         builder.addHeader(POSITION, Long.toString(position));
-        return sealed(builder, id, position, previousLink);
+        return unsealed(builder, id, position).seal(previousLink);
     }
 
-    /** Adds the link, computed over every other header, as the last header. */
-    private static <R extends WarcRecord, B extends Message.AbstractBuilder<R, B>> Written sealed(
-            B builder, UUID id, long position, String previousLink) {
+    /** The record digest over every header so far; the link, computed from it, is added as the last header. */
+    private static <R extends WarcRecord, B extends Message.AbstractBuilder<R, B>> Unsealed unsealed(
+            B builder, UUID id, long position) {
         String recordDigest = recordDigest(builder.build().headers().map());
-        String link = Hashes.link(previousLink, recordDigest, position);
-        return new Written(id, gzip(builder.addHeader(LINK, link).build()), recordDigest, link);
+        return new Unsealed(id, position, recordDigest, link -> builder.addHeader(LINK, link)
+                .build());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -40,34 +41,52 @@ public final class WarcMembers {
     private WarcMembers() {}
 
     public static List<Member> read(Path file) throws IOException {
+        List<Member> members = new ArrayList<>();
+        each(file, members::add);
+        return members;
+    }
+
+    /** Hands the file's members over one by one, so that a large file is never held inflated in memory whole. */
+    public static void each(Path file, Consumer<Member> members) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE) {
                 throw new IOException(file + " is larger than 2 GB; roll files smaller");
             }
-            return read(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+            each(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), members);
         }
     }
 
     /** The members of a WARC file held in memory, e.g. one read from an evidence package. */
     public static List<Member> read(ByteBuffer map) {
         List<Member> members = new ArrayList<>();
-        int offset = 0;
-        while (offset < map.limit()) {
-            Member member = member(map, offset);
-            if (member.intact() || member.boundaryKnown()) {
-                members.add(member);
-                offset += (int) member.length();
-            } else {
-                int next = nextHeader(map, offset + 1);
-                members.add(new Member(offset, next - offset, null, member.damage()));
-                offset = next;
-            }
-        }
+        each(map, members::add);
         return members;
     }
 
-    private static Member member(ByteBuffer map, int offset) {
+    private static void each(ByteBuffer map, Consumer<Member> members) {
+        // One inflater and one buffer for the whole file: a million small records should not cost a million of each.
+        Inflater inflater = new Inflater(true);
+        byte[] chunk = new byte[64 * 1024];
+        try {
+            int offset = 0;
+            while (offset < map.limit()) {
+                Member member = member(map, offset, inflater, chunk);
+                if (member.intact() || member.boundaryKnown()) {
+                    members.accept(member);
+                    offset += (int) member.length();
+                } else {
+                    int next = nextHeader(map, offset + 1, inflater, chunk);
+                    members.accept(new Member(offset, next - offset, null, member.damage()));
+                    offset = next;
+                }
+            }
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static Member member(ByteBuffer map, int offset, Inflater inflater, byte[] chunk) {
         int limit = map.limit();
         if (limit - offset < 18 || !isHeader(map, offset)) {
             return new Member(offset, limit - offset, null, "no gzip header");
@@ -77,12 +96,11 @@ public final class WarcMembers {
             // jwarc writes plain headers; anything else did not come from the archive's writer.
             return new Member(offset, limit - offset, null, "unexpected gzip header flags");
         }
-        Inflater inflater = new Inflater(true);
+        inflater.reset();
         try {
             ByteBuffer input = map.slice(offset + 10, limit - offset - 10);
             inflater.setInput(input);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[64 * 1024];
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -107,8 +125,6 @@ public final class WarcMembers {
             return new Member(offset, end + 8 - offset, bytes, null);
         } catch (DataFormatException e) {
             return new Member(offset, limit - offset, null, "corrupt compressed data");
-        } finally {
-            inflater.end();
         }
     }
 
@@ -117,9 +133,9 @@ public final class WarcMembers {
     }
 
     /** The next place after {@code from} where an intact member starts, or the end of the file. */
-    private static int nextHeader(ByteBuffer map, int from) {
+    private static int nextHeader(ByteBuffer map, int from, Inflater inflater, byte[] chunk) {
         for (int i = from; i + 18 <= map.limit(); i++) {
-            if (isHeader(map, i) && member(map, i).intact()) {
+            if (isHeader(map, i) && member(map, i, inflater, chunk).intact()) {
                 return i;
             }
         }

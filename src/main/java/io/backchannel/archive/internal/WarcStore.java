@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,34 +44,62 @@ class WarcStore {
     }
 
     /**
-     * Appends right after the last acknowledged record (not after whatever the file holds), so bytes a failed or
-     * crashed write left behind are overwritten rather than followed.
+     * Appends the records one after another right after the last acknowledged record (not after whatever the file
+     * holds), so bytes a failed or crashed write left behind are overwritten rather than followed, and forces them to
+     * disk once for the whole batch (and once more for every file the batch fills).
      */
-    Location append(byte[] bytes, @Nullable Location lastAcknowledged) {
+    List<Location> append(List<byte[]> records, @Nullable Location lastAcknowledged) {
+        List<Location> written = new ArrayList<>(records.size());
         try {
-            long offset = place(bytes.length, lastAcknowledged);
-            FileChannel out = Objects.requireNonNull(channel);
-            if (out.size() > offset) {
-                out.truncate(offset);
+            Location last = lastAcknowledged;
+            for (byte[] bytes : records) {
+                long offset = place(bytes.length, last);
+                last = new Location(Objects.requireNonNull(currentFile), offset, bytes.length);
+                written.add(last);
+                FileChannel out = Objects.requireNonNull(channel);
+                if (out.size() > offset) {
+                    out.truncate(offset);
+                }
+                out.position(offset);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
             }
-            out.position(offset);
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
+            if (channel != null) {
+                channel.force(true);
             }
-            out.force(true);
-            return new Location(Objects.requireNonNull(currentFile), offset, bytes.length);
+            return written;
         } catch (IOException e) {
+            if (!written.isEmpty()) {
+                try {
+                    takeBack(written);
+                } catch (UncheckedIOException again) {
+                    e.addSuppressed(again);
+                }
+            }
             throw new UncheckedIOException("Could not write to the archive in " + settings.directory(), e);
         }
     }
 
-    /** Takes back a write whose database row did not commit, so that no unacknowledged record stays in the file. */
-    void takeBack(Location location) {
+    /**
+     * Takes back writes whose database rows did not commit, so that no unacknowledged record stays in the files: each
+     * file the batch wrote to is cut where the batch began in it.
+     */
+    void takeBack(List<Location> locations) {
+        Map<String, Long> starts = new TreeMap<>();
+        locations.forEach(location -> starts.merge(location.file(), location.offset(), Math::min));
         try {
-            if (location.file().equals(currentFile) && channel != null && channel.size() == location.end()) {
-                channel.truncate(location.offset());
-                channel.force(true);
+            for (Map.Entry<String, Long> start : starts.entrySet()) {
+                if (start.getKey().equals(currentFile) && channel != null) {
+                    channel.truncate(start.getValue());
+                    channel.force(true);
+                } else {
+                    try (FileChannel file = FileChannel.open(path(start.getKey()), StandardOpenOption.WRITE)) {
+                        file.truncate(start.getValue());
+                        file.force(true);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -188,6 +219,10 @@ class WarcStore {
         }
         long offset = lastAcknowledged == null ? 0 : lastAcknowledged.end();
         if (offset > 0 && offset + bytes > settings.maxFileSize()) {
+            if (channel != null) {
+                // The batch's single force at the end reaches only the file it ends in.
+                channel.force(true);
+            }
             close();
             currentFile = next(currentFile);
             offset = 0;

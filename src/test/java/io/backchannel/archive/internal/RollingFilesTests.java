@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -31,17 +32,17 @@ class RollingFilesTests {
         for (long position = 1; position <= 6; position++) {
             byte[] content = new byte[700];
             random.nextBytes(content);
-            WarcFormat.Written written = WarcFormat.item(
-                    UUID.randomUUID(),
-                    URI.create("urn:backchannel:test:" + position),
-                    Instant.now(),
-                    "application/octet-stream",
-                    content,
-                    Map.of("Platform", "test"),
-                    null,
-                    position,
-                    link);
-            last = store.append(written.gzip(), last);
+            WarcFormat.Written written = WarcFormat.unsealedItem(
+                            UUID.randomUUID(),
+                            URI.create("urn:backchannel:test:" + position),
+                            Instant.now(),
+                            "application/octet-stream",
+                            content,
+                            Map.of("Platform", "test"),
+                            null,
+                            position)
+                    .seal(link);
+            last = store.append(List.of(written.gzip()), last).getFirst();
             link = written.link();
         }
         store.close();
