@@ -33,6 +33,7 @@ class XArchive implements ExportFormat {
     private static final Pattern TWEETS = Pattern.compile("(?:^|.*/)(?:data/)?tweets?(?:-part\\d+)?\\.js");
     private static final Pattern ACCOUNT = Pattern.compile("(?:^|.*/)data/account\\.js");
     private static final Pattern MEDIA = Pattern.compile("(?:^|.*/)data/tweets?_media/(\\d+)-[^/]+");
+    private static final String ACCOUNT_FILE = "data/account.js";
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
     /** The JavaScript before the array is short; anything longer is not an X data file. */
@@ -160,7 +161,7 @@ class XArchive implements ExportFormat {
         @Override
         public void finish() {
             if (account.isEmpty()) {
-                sink.reject("data/account.js", "channels.import.x.no-account");
+                sink.reject(ACCOUNT_FILE, "channels.import.x.no-account");
             }
         }
     }
