@@ -9,13 +9,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
  * {@code java -jar backchannel.jar import <file> [--account NAME]}: imports a platform's data download into the
- * archive from the command line, with the application's database and archive (no web server). Prints progress and the
+ * archive from the command line, with the application's database and archive (its web server only on a free loopback port). Prints progress and the
  * counts; exit code 0 when the import finished, 1 when it failed, 2 when the command itself is wrong.
  */
 public final class ImportCommand {
@@ -46,9 +45,9 @@ public final class ImportCommand {
             return 2;
         }
         SpringApplication app = new SpringApplication(application);
-        app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
-        try (ConfigurableApplicationContext context = app.run()) {
+        // The application's pages need a servlet context to start; the server listens on a free loopback port only.
+        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--server.address=127.0.0.1")) {
             MessageSource messages = context.getBean(MessageSource.class);
             long[] shown = {-1};
             long started = System.nanoTime();

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +37,23 @@ class ImportsController {
     private static final int MAX_ACCOUNT = 200;
 
     private final ImportJobs jobs;
-    private final ImportSettings settings;
+    private final long maxUpload;
 
-    ImportsController(ImportJobs jobs, ImportSettings settings) {
+    /**
+     * The container refuses multipart uploads over its own limit before this controller sees them, so the smaller of
+     * the two is what staff can upload and what the page says.
+     */
+    ImportsController(
+            ImportJobs jobs,
+            ImportSettings settings,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize multipartFile,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipartRequest) {
         this.jobs = jobs;
-        this.settings = settings;
+        this.maxUpload = Math.min(settings.maxUpload(), Math.min(positive(multipartFile), positive(multipartRequest)));
+    }
+
+    private static long positive(DataSize size) {
+        return size.toBytes() < 0 ? Long.MAX_VALUE : size.toBytes();
     }
 
     @GetMapping
@@ -53,7 +67,7 @@ class ImportsController {
         model.addAttribute("query", query);
         model.addAttribute("imports", jobs.list(query));
         model.addAttribute("states", ImportJobs.State.values());
-        model.addAttribute("maxMegabytes", settings.maxUpload() / (1024 * 1024));
+        model.addAttribute("maxMegabytes", maxUpload / (1024 * 1024));
         return "channels/imports";
     }
 
@@ -111,7 +125,7 @@ class ImportsController {
         String error = null;
         if (file == null || file.isEmpty()) {
             error = "channels.import.error.no-file";
-        } else if (file.getSize() > settings.maxUpload()) {
+        } else if (file.getSize() > maxUpload) {
             error = "channels.import.error.too-large";
         } else if (account.strip().length() > MAX_ACCOUNT) {
             error = "channels.import.error.account";
