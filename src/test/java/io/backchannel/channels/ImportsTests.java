@@ -383,6 +383,21 @@ class ImportsTests {
     }
 
     @Test
+    void anImportWhoseNodeStoppedIsMarkedInterrupted() {
+        UUID stale = UUID.randomUUID();
+        jdbc.sql("insert into channels_import (id, file_name, file_size, state, started_by, updated_at)"
+                        + " values (?, 'old.zip', 1, 'RUNNING', 'test', now() - interval '10 minutes')")
+                .param(stale)
+                .update();
+
+        jobs.markInterrupted();
+
+        ImportJobs.Job job = jobs.find(stale).orElseThrow();
+        assertThat(job.state()).isEqualTo(ImportJobs.State.FAILED);
+        assertThat(job.failureKey()).isEqualTo("channels.import.interrupted");
+    }
+
+    @Test
     void commandLineRefusesWrongUsageAndMissingFiles() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();

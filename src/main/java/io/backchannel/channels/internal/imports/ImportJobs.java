@@ -311,7 +311,7 @@ public class ImportJobs {
 
     /** Imports no node has spoken for in a while stopped with their node (a restart, a crash). */
     @EventListener(ApplicationReadyEvent.class)
-    void markInterrupted() {
+    public void markInterrupted() {
         List<Object> params = new ArrayList<>();
         params.add(State.FAILED.name());
         params.add("channels.import.interrupted");
