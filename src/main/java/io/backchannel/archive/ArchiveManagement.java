@@ -3,6 +3,7 @@ package io.backchannel.archive;
 import io.backchannel.archive.internal.Archive;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,5 +43,14 @@ public class ArchiveManagement {
     /** The item disappeared from its platform; returns false when the archive never held it. */
     public boolean markDeletedAtSource(String platform, String sourceId, Instant noticedAt, String noticedBy) {
         return archive.markDeletedAtSource(platform, sourceId, noticedAt, noticedBy);
+    }
+
+    /**
+     * Hands over, one at a time, the source ids of the items an import collected for this platform and account that
+     * are not yet marked deleted at source, so that a re-import can tell which ones vanished from the platform.
+     * Streams; never holds them all. {@code each} must not write to the archive (its connection is in use).
+     */
+    public void heldSourceIds(String platform, String account, Consumer<String> each) {
+        archive.heldSourceIds(platform, account, each);
     }
 }

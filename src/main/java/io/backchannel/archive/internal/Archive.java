@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.netpreserve.jwarc.MediaType;
@@ -538,6 +539,18 @@ public class Archive {
             return true;
         } finally {
             writing.unlock();
+        }
+    }
+
+    public void heldSourceIds(String platform, String account, Consumer<String> each) {
+        try (var ids = jdbc
+                .sql("select distinct source_id from archive_item where platform = ? and account = ?"
+                        + " and method = 'import' and deleted_at_source is null")
+                .params(platform.toLowerCase(Locale.ROOT), account)
+                .withFetchSize(1000)
+                .query((rs, row) -> rs.getString(1))
+                .stream()) {
+            ids.forEach(each);
         }
     }
 
