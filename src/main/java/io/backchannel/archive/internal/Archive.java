@@ -712,7 +712,6 @@ public class Archive {
             }
         }
         String language = capture.language().strip().toLowerCase(Locale.ROOT);
-        MediaType type = MediaType.parseLeniently(capture.contentType());
         return new Capture(
                 limited(capture.platform()).toLowerCase(Locale.ROOT),
                 limited(capture.sourceId()),
@@ -724,12 +723,24 @@ public class Archive {
                 capture.url() == null ? null : limited(capture.url()),
                 // PostgreSQL's text cannot hold NUL; the original bytes keep it.
                 capture.text().replace("\u0000", ""),
-                type.isValid() ? limited(type.toString()) : "application/octet-stream",
+                mediaType(capture.contentType()),
                 capture.content(),
                 limited(capture.collectedBy()),
                 limited(capture.collectedFrom()),
                 capture.collectedAt(),
                 limited(capture.method()));
+    }
+
+    /**
+     * The content type as a WARC header may carry it, or {@code application/octet-stream} when it does not parse. The
+     * strict parser: the lenient one marks every result invalid, which once made every record octet-stream.
+     */
+    static String mediaType(String value) {
+        try {
+            return limited(MediaType.parse(value).toString());
+        } catch (IllegalArgumentException e) {
+            return "application/octet-stream";
+        }
     }
 
     private static String limited(String value) {

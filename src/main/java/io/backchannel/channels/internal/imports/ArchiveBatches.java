@@ -2,13 +2,13 @@ package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.ArchiveManagement;
 import io.backchannel.archive.Capture;
-import io.backchannel.archive.CaptureRefused;
+import io.backchannel.archive.CaptureResult;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands an import's captures to the archive in batches and counts what became of each. The one place that talks to
- * {@link ArchiveManagement#capture}, so that a batch capture can replace the loop without touching the readers.
+ * Hands an import's captures to the archive in batches ({@link ArchiveManagement#captureAll}: one write to disk and one
+ * transaction each) and counts what became of each item.
  */
 final class ArchiveBatches {
 
@@ -36,11 +36,19 @@ final class ArchiveBatches {
     }
 
     void flush() {
-        for (Pending item : pending) {
-            try {
-                tally.counted(item.file(), archive.capture(item.capture()).result());
-            } catch (CaptureRefused e) {
-                tally.rejected(item.file(), item.file() + ": " + item.capture().sourceId(), e.messageKey());
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<CaptureResult> results =
+                archive.captureAll(pending.stream().map(Pending::capture).toList());
+        for (int i = 0; i < pending.size(); i++) {
+            Pending item = pending.get(i);
+            switch (results.get(i)) {
+                case CaptureResult.Archived archived ->
+                    tally.counted(item.file(), archived.outcome().result());
+                case CaptureResult.Refused refused ->
+                    tally.rejected(
+                            item.file(), item.file() + ": " + item.capture().sourceId(), refused.messageKey());
             }
         }
         pending.clear();
