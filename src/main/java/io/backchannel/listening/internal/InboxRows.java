@@ -25,7 +25,11 @@ class InboxRows {
             where.add("c.status = ?");
             params.add(query.status().name());
         }
-        if (query.teams() != null) {
+        if (query.teams() != null && query.teams().size() == 1) {
+            // One team reads its index in order; any(...) of one element would not.
+            where.add("c.team_id = ?");
+            params.add(query.teams().get(0));
+        } else if (query.teams() != null) {
             where.add("c.team_id = any(?)");
             params.add(query.teams().toArray(java.util.UUID[]::new));
         }
