@@ -30,7 +30,13 @@ create table listening_conversation
     search_text     text                     not null default '',
     search          tsvector generated always as (to_tsvector('simple', search_text)) stored,
     created_at      timestamp with time zone not null default now(),
-    last_message_at timestamp with time zone not null
+    last_message_at timestamp with time zone not null,
+    -- Response targets: when we must answer first, answer again, and resolve, in the team's business time.
+    first_responded_at timestamp with time zone,
+    first_response_due timestamp with time zone,
+    next_response_due  timestamp with time zone,
+    resolution_due     timestamp with time zone,
+    sla_state          text                     not null default 'OK' check (sla_state in ('OK', 'WARNING', 'BREACHED'))
 );
 -- The inbox lists newest activity first and pages by (last_message_at, id): one index per common view, so that a
 -- page is an index range scan whatever the table's size.
@@ -41,6 +47,8 @@ create index listening_conversation_all_idx on listening_conversation (last_mess
 create index listening_conversation_customer_idx on listening_conversation (customer_id, last_message_at desc);
 create index listening_conversation_topics_idx on listening_conversation using gin (topics);
 create index listening_conversation_search_idx on listening_conversation using gin (search);
+create index listening_conversation_due_idx on listening_conversation
+    (least(first_response_due, next_response_due, resolution_due)) where status <> 'RESOLVED';
 create index listening_conversation_review_idx on listening_conversation (last_message_at) where sentiment = 'UNCLEAR' and not sentiment_reviewed;
 
 create table listening_message
@@ -135,3 +143,30 @@ create table listening_sentiment_correction
     staff_id        uuid                     not null,
     corrected_at    timestamp with time zone not null default now()
 );
+
+-- A team's response targets and business hours; a team without a row has no targets.
+create table listening_sla
+(
+    team_id                uuid primary key,
+    first_response_minutes integer not null check (first_response_minutes > 0),
+    next_response_minutes  integer not null check (next_response_minutes > 0),
+    resolution_minutes     integer not null check (resolution_minutes > 0),
+    warn_minutes           integer not null check (warn_minutes >= 0),
+    weekdays               text    not null,
+    day_start              time    not null,
+    day_end                time    not null check (day_end > day_start),
+    zone                   text    not null,
+    holidays               date[]  not null default '{}'
+);
+
+-- Warnings and breaches of response targets, for the in-app list (the team gets a mail as well).
+create table listening_sla_alert
+(
+    id              bigserial primary key,
+    conversation_id uuid                     not null references listening_conversation (id),
+    team_id         uuid,
+    kind            text                     not null check (kind in ('WARNING', 'BREACHED')),
+    due             timestamp with time zone not null,
+    at              timestamp with time zone not null default now()
+);
+create index listening_sla_alert_at_idx on listening_sla_alert (at desc);

@@ -25,7 +25,7 @@ public class ConversationRows {
             """
             c.id, c.connector_id, c.channel, c.customer_id, cu.handle, cu.name, c.subject, c.status, c.team_id,
             c.assignee_id, c.language, c.sentiment, c.sentiment_reviewed, c.topics, c.intents, c.created_at,
-            c.last_message_at
+            c.last_message_at, c.sla_state, least(c.first_response_due, c.next_response_due, c.resolution_due) as due
             """;
 
     private final JdbcClient jdbc;
@@ -312,7 +312,11 @@ public class ConversationRows {
                 strings(rs.getArray("topics")),
                 strings(rs.getArray("intents")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("last_message_at", OffsetDateTime.class).toInstant());
+                rs.getObject("last_message_at", OffsetDateTime.class).toInstant(),
+                rs.getString("sla_state"),
+                Optional.ofNullable(rs.getObject("due", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 
     static List<String> strings(@Nullable Array array) throws SQLException {
@@ -377,7 +381,9 @@ public class ConversationRows {
             List<String> topics,
             List<String> intents,
             Instant createdAt,
-            Instant lastMessageAt) {}
+            Instant lastMessageAt,
+            String slaState,
+            @Nullable Instant due) {}
 
     public record Message(
             UUID id,

@@ -1,6 +1,7 @@
 package io.backchannel.listening.internal;
 
 import io.backchannel.channels.PostCaptured;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -20,8 +21,10 @@ public class Conversations {
     private final ConversationRows rows;
     private final Enrichment enrichment;
     private final Routing routing;
+    private final ResponseTargets targets;
 
-    Conversations(ConversationRows rows, Enrichment enrichment, Routing routing) {
+    Conversations(ConversationRows rows, Enrichment enrichment, Routing routing, ResponseTargets targets) {
+        this.targets = targets;
         this.rows = rows;
         this.enrichment = enrichment;
         this.routing = routing;
@@ -99,13 +102,18 @@ public class Conversations {
                 post.postedAt()));
     }
 
-    /** The customer wrote again: the conversation waits for us once more. */
+    /** The customer wrote again: the conversation waits for us once more, and our next answer is due. */
     private void reopen(UUID conversation) {
-        rows.conversationForUpdate(conversation)
-                .filter(held -> held.status() != ConversationStatus.OPEN)
-                .ifPresent(held -> {
-                    rows.setStatus(conversation, ConversationStatus.OPEN);
-                    rows.log(conversation, "listening.history.reopened-by-customer", "", null);
-                });
+        rows.conversationForUpdate(conversation).ifPresent(held -> {
+            if (held.status() == ConversationStatus.RESOLVED) {
+                targets.start(conversation, held.teamId(), Instant.now());
+            } else {
+                targets.customerWrote(conversation, held.teamId(), Instant.now());
+            }
+            if (held.status() != ConversationStatus.OPEN) {
+                rows.setStatus(conversation, ConversationStatus.OPEN);
+                rows.log(conversation, "listening.history.reopened-by-customer", "", null);
+            }
+        });
     }
 }

@@ -49,8 +49,15 @@ public class Desk {
     private final Routing routing;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
+    private final ResponseTargets targets;
 
-    Desk(ConversationRows rows, Routing routing, IdentityManagement identity, ApplicationEventPublisher events) {
+    Desk(
+            ConversationRows rows,
+            Routing routing,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            ResponseTargets targets) {
+        this.targets = targets;
         this.rows = rows;
         this.routing = routing;
         this.identity = identity;
@@ -126,6 +133,7 @@ public class Desk {
                 staffId,
                 now));
         rows.log(conversationId, "listening.history.replied", "", staffId);
+        targets.answered(conversationId, now);
         if (conversation.status() == ConversationStatus.OPEN) {
             changeStatus(conversationId, ConversationStatus.PENDING, staffId);
         }
@@ -141,12 +149,15 @@ public class Desk {
     public void resolve(UUID conversationId, UUID staffId) {
         if (forUpdate(conversationId).status() != ConversationStatus.RESOLVED) {
             changeStatus(conversationId, ConversationStatus.RESOLVED, staffId);
+            targets.resolved(conversationId);
         }
     }
 
     public void reopen(UUID conversationId, UUID staffId) {
-        if (forUpdate(conversationId).status() == ConversationStatus.RESOLVED) {
+        var conversation = forUpdate(conversationId);
+        if (conversation.status() == ConversationStatus.RESOLVED) {
             changeStatus(conversationId, ConversationStatus.OPEN, staffId);
+            targets.start(conversationId, conversation.teamId(), Instant.now());
         }
     }
 

@@ -29,12 +29,15 @@ public class Routing {
     private final ConversationRows conversations;
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
+    private final ResponseTargets targets;
 
     Routing(
             RoutingRows rows,
             ConversationRows conversations,
             IdentityManagement identity,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ResponseTargets targets) {
+        this.targets = targets;
         this.rows = rows;
         this.conversations = conversations;
         this.identity = identity;
@@ -56,6 +59,7 @@ public class Routing {
                 null);
         UUID assignee = pick(team).orElse(null);
         conversations.assign(conversationId, team, assignee);
+        targets.start(conversationId, team, Instant.now());
         logAssignee(conversationId, assignee, null);
         events.publishEvent(new ConversationRouted(
                 conversationId, team, assignee, rule.map(RoutingRule::id).orElse(null), Instant.now()));
@@ -78,6 +82,7 @@ public class Routing {
         conversations.assign(conversationId, teamId, assignee);
         if (!teamId.equals(conversation.teamId())) {
             conversations.log(conversationId, "listening.history.routed-by-hand", teamName, staffId);
+            targets.start(conversationId, teamId, Instant.now());
         }
         logAssignee(conversationId, assignee, staffId);
         events.publishEvent(new ConversationRouted(conversationId, teamId, assignee, null, Instant.now()));
