@@ -142,16 +142,23 @@ public class InboxGenerator {
             {"open, negative, my teams",
                 " where c.status = 'OPEN' and c.team_id = " + myTeams + " and c.sentiment = 'NEGATIVE'"},
             {"open, topic refunds", " where c.status = 'OPEN' and c.topics @> array['refunds']::text[]"},
-            {"search customer42", " where c.search @@ plainto_tsquery('simple', 'customer42')"},
+        };
+        // A search sorts what the text index found (see InboxRows.order).
+        String[][] searches = {
+            {"search customer42, sorted", " where c.search @@ plainto_tsquery('simple', 'customer42')"},
         };
         try (Statement sql = db.createStatement()) {
-            for (String[] query : queries) {
-                System.out.println("== " + query[0]);
-                try (var rs = sql.executeQuery("explain (analyze, buffers) " + columns + query[1]
-                        + " order by c.last_message_at desc, c.id desc limit 51")) {
-                    while (rs.next()) {
-                        System.out.println(rs.getString(1));
-                    }
+            explain(sql, columns, queries, " order by c.last_message_at desc, c.id desc limit 51");
+            explain(sql, columns, searches, " order by c.last_message_at + interval '0 seconds' desc, c.id desc limit 51");
+        }
+    }
+
+    static void explain(Statement sql, String columns, String[][] queries, String order) throws SQLException {
+        for (String[] query : queries) {
+            System.out.println("== " + query[0]);
+            try (var rs = sql.executeQuery("explain (analyze, buffers) " + columns + query[1] + order)) {
+                while (rs.next()) {
+                    System.out.println(rs.getString(1));
                 }
             }
         }

@@ -65,12 +65,23 @@ class InboxRows {
         String sql = "select " + ConversationRows.CONVERSATION_COLUMNS
                 + " from listening_conversation c join listening_customer cu on cu.id = c.customer_id"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by c.last_message_at desc, c.id desc limit ?";
+                + order(query)
+                + " limit ?";
         params.add(limit);
         return jdbc.sql(sql)
                 .params(params)
                 .query(ConversationRows::conversation)
                 .list();
+    }
+
+    /**
+     * Newest first. A search finds its few rows through the text index and sorts them; ordered by the bare column,
+     * the planner would rather walk the whole list by date and test each row (20 s for a rare word in 1,000,000).
+     */
+    private static String order(InboxQuery query) {
+        return query.q().isBlank()
+                ? " order by c.last_message_at desc, c.id desc"
+                : " order by c.last_message_at + interval '0 seconds' desc, c.id desc";
     }
 
     /** Conversations whose sentiment nobody could tell yet, oldest first. */
