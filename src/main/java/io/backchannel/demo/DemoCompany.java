@@ -50,13 +50,16 @@ class DemoCompany implements ApplicationRunner {
     private final IdentityManagement identity;
     private final DemoIdeas ideas;
     private final DemoBlog blog;
+    private final DemoInbox inbox;
     private final String password;
 
     DemoCompany(
             IdentityManagement identity,
             DemoIdeas ideas,
             DemoBlog blog,
+            DemoInbox inbox,
             @Value("${backchannel.demo-data.password}") String password) {
+        this.inbox = inbox;
         this.identity = identity;
         this.ideas = ideas;
         this.blog = blog;
@@ -82,6 +85,7 @@ class DemoCompany implements ApplicationRunner {
         CUSTOMERS.forEach(person -> people.put(person.login(), create(person)));
         ideas.load(people);
         blog.load(people);
+        inbox.load(teams.get("Support"));
         log.info("Demo company loaded: log in as admin{} (see README for all demo logins)", DOMAIN);
     }
 

@@ -59,6 +59,11 @@ public class IdentityManagement {
         return accounts.registeredAt(ids);
     }
 
+    /** The IDs of the team's members, e.g. to share work among them; none for an unknown team. */
+    public List<UUID> teamMembers(UUID teamId) {
+        return profiles.memberIds(teamId);
+    }
+
     public List<TeamSummary> teamsOf(UUID accountId) {
         return profiles.teams(accountId);
     }

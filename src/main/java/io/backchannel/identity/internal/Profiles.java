@@ -29,6 +29,11 @@ public class Profiles {
         return teams.ofAccount(accountId);
     }
 
+    @Transactional(readOnly = true)
+    public List<UUID> memberIds(UUID teamId) {
+        return teams.memberIds(teamId);
+    }
+
     public List<TeamSummary> allTeams() {
         return teams.all();
     }

@@ -1,0 +1,30 @@
+package io.backchannel.listening;
+
+import io.backchannel.listening.internal.Assignment;
+import io.backchannel.listening.internal.CannedReplies;
+import io.backchannel.listening.internal.Routing;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** What other modules (the demo company, a first setup) may configure in the inbox. */
+@Service
+public class InboxSetup {
+
+    private final Routing routing;
+    private final CannedReplies canned;
+
+    InboxSetup(Routing routing, CannedReplies canned) {
+        this.routing = routing;
+        this.canned = canned;
+    }
+
+    /** The team that takes every conversation no routing rule matches, sharing them among its members in turn. */
+    public void defaultTeam(UUID teamId) {
+        routing.configureTeam(teamId, Assignment.ROUND_ROBIN, true);
+    }
+
+    /** A canned reply; {@code {name}}, {@code {handle}} and {@code {agent}} are filled in when it is used. */
+    public UUID addCannedReply(String title, String language, String body) {
+        return canned.add(title, language, body);
+    }
+}

@@ -1,0 +1,404 @@
+package io.backchannel.listening.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The rows of conversations, their messages, customers, notes and history. */
+@Repository
+public class ConversationRows {
+
+    /** The search text keeps the first this many characters of what customers wrote, enough to find a thread by. */
+    static final int SEARCH_MAX = 4_000;
+
+    static final int SUBJECT_MAX = 200;
+
+    static final String CONVERSATION_COLUMNS =
+            """
+            c.id, c.connector_id, c.channel, c.customer_id, cu.handle, cu.name, c.subject, c.status, c.team_id,
+            c.assignee_id, c.language, c.sentiment, c.sentiment_reviewed, c.topics, c.intents, c.created_at,
+            c.last_message_at, c.sla_state, least(c.first_response_due, c.next_response_due, c.resolution_due) as due
+            """;
+
+    private final JdbcClient jdbc;
+
+    ConversationRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the captures of one connector until the transaction ends, so that a post and its answer arriving
+     * together cannot open two conversations, and a repeated delivery sees the first one's rows.
+     */
+    void lockConnector(UUID connectorId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("listening:" + connectorId)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    boolean heldPost(UUID postId) {
+        return jdbc.sql("select exists (select 1 from listening_message where post_id = ?)")
+                .param(postId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean heldMessage(UUID connectorId, String externalId) {
+        return jdbc.sql("select exists (select 1 from listening_message where connector_id = ? and external_id = ?)")
+                .params(connectorId, externalId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The conversation holding the post with this platform id. */
+    Optional<UUID> conversationHolding(UUID connectorId, String externalId) {
+        return jdbc.sql(
+                        "select conversation_id from listening_message where connector_id = ? and external_id = ? limit 1")
+                .params(connectorId, externalId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** The conversation holding an answer to the post with this platform id: the answer came first. */
+    Optional<UUID> conversationAnswering(UUID connectorId, String externalId) {
+        return jdbc.sql("select conversation_id from listening_message"
+                        + " where connector_id = ? and in_reply_to_external_id = ? limit 1")
+                .params(connectorId, externalId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    UUID customer(String channel, String handle, String name) {
+        return jdbc.sql(
+                        """
+                        insert into listening_customer (channel, handle, name) values (?, ?, ?)
+                        on conflict (channel, handle) do update set name = excluded.name
+                        returning id
+                        """)
+                .params(channel, handle, name)
+                .query(UUID.class)
+                .single();
+    }
+
+    UUID createConversation(NewConversation conversation) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        insert into listening_conversation (id, connector_id, channel, customer_id, subject, language,
+                            sentiment, topics, intents, search_text, last_message_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        id,
+                        conversation.connectorId(),
+                        conversation.channel(),
+                        conversation.customerId(),
+                        clip(conversation.subject(), SUBJECT_MAX),
+                        conversation.language(),
+                        conversation.sentiment().name(),
+                        conversation.topics().toArray(String[]::new),
+                        conversation.intents().toArray(String[]::new),
+                        clip(conversation.searchText(), SEARCH_MAX),
+                        timestamp(conversation.at()))
+                .update();
+        return id;
+    }
+
+    /** Stores the message; false when its post is already held. */
+    boolean addMessage(NewMessage message) {
+        return jdbc.sql(
+                                """
+                                insert into listening_message (id, conversation_id, post_id, connector_id, external_id,
+                                    in_reply_to_external_id, kind, author_handle, author_name, staff_id, text, url, state,
+                                    posted_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                on conflict (post_id) do nothing
+                                """)
+                        .params(
+                                message.id(),
+                                message.conversationId(),
+                                message.postId(),
+                                message.connectorId(),
+                                message.externalId(),
+                                message.inReplyToExternalId(),
+                                message.kind(),
+                                message.authorHandle(),
+                                message.authorName(),
+                                message.staffId(),
+                                message.text(),
+                                message.url(),
+                                message.state(),
+                                timestamp(message.postedAt()))
+                        .update()
+                == 1;
+    }
+
+    /** A customer wrote again: the thread moves up the inbox and its text becomes searchable. */
+    void touch(UUID conversationId, Instant at, String text) {
+        jdbc.sql(
+                        """
+                        update listening_conversation
+                        set last_message_at = greatest(last_message_at, ?),
+                            search_text = left(search_text || ' ' || ?, ?)
+                        where id = ?
+                        """)
+                .params(timestamp(at), text, SEARCH_MAX, conversationId)
+                .update();
+    }
+
+    Optional<Conversation> conversation(UUID id) {
+        return jdbc.sql("select " + CONVERSATION_COLUMNS
+                        + " from listening_conversation c join listening_customer cu on cu.id = c.customer_id"
+                        + " where c.id = ?")
+                .param(id)
+                .query(ConversationRows::conversation)
+                .optional();
+    }
+
+    /** Locks the conversation's row for a change of its status or assignment. */
+    Optional<Conversation> conversationForUpdate(UUID id) {
+        return jdbc.sql("select " + CONVERSATION_COLUMNS
+                        + " from listening_conversation c join listening_customer cu on cu.id = c.customer_id"
+                        + " where c.id = ? for update of c")
+                .param(id)
+                .query(ConversationRows::conversation)
+                .optional();
+    }
+
+    void setStatus(UUID id, ConversationStatus status) {
+        jdbc.sql("update listening_conversation set status = ? where id = ?")
+                .params(status.name(), id)
+                .update();
+    }
+
+    void assign(UUID id, @Nullable UUID teamId, @Nullable UUID assigneeId) {
+        jdbc.sql("update listening_conversation set team_id = ?, assignee_id = ? where id = ?")
+                .params(teamId, assigneeId, id)
+                .update();
+    }
+
+    void setSentiment(UUID id, Sentiment sentiment) {
+        jdbc.sql("update listening_conversation set sentiment = ?, sentiment_reviewed = true where id = ?")
+                .params(sentiment.name(), id)
+                .update();
+    }
+
+    void log(UUID conversationId, String eventKey, String detail, @Nullable UUID actorId) {
+        jdbc.sql("insert into listening_history (conversation_id, event_key, detail, actor_id) values (?, ?, ?, ?)")
+                .params(conversationId, eventKey, detail, actorId)
+                .update();
+    }
+
+    List<Message> messages(UUID conversationId) {
+        return jdbc.sql(
+                        """
+                        select id, kind, author_handle, author_name, staff_id, text, url, state, failure_key, external_id,
+                               posted_at
+                        from listening_message where conversation_id = ? order by posted_at, created_at, id
+                        """)
+                .param(conversationId)
+                .query(Message.class)
+                .list();
+    }
+
+    /** The customer's last post in the thread, which a reply answers. */
+    Optional<Message> lastInbound(UUID conversationId) {
+        return jdbc.sql(
+                        """
+                        select id, kind, author_handle, author_name, staff_id, text, url, state, failure_key, external_id,
+                               posted_at
+                        from listening_message where conversation_id = ? and kind = 'INBOUND' and external_id is not null
+                        order by posted_at desc, created_at desc limit 1
+                        """)
+                .param(conversationId)
+                .query(Message.class)
+                .optional();
+    }
+
+    List<HistoryEntry> history(UUID conversationId) {
+        return jdbc.sql("select event_key, detail, actor_id, at from listening_history where conversation_id = ?"
+                        + " order by id")
+                .param(conversationId)
+                .query(HistoryEntry.class)
+                .list();
+    }
+
+    void addNote(UUID conversationId, UUID authorId, String body, String bodyHtml) {
+        jdbc.sql("insert into listening_note (conversation_id, author_id, body, body_html) values (?, ?, ?, ?)")
+                .params(conversationId, authorId, body, bodyHtml)
+                .update();
+    }
+
+    List<Note> notes(UUID conversationId) {
+        return jdbc.sql("select author_id, body_html, created_at from listening_note where conversation_id = ?"
+                        + " order by created_at, id")
+                .param(conversationId)
+                .query(Note.class)
+                .list();
+    }
+
+    /** The customer's other conversations, on any channel under the same handle, newest first. */
+    List<Conversation> sameCustomer(UUID conversationId, String handle, int limit) {
+        return jdbc.sql("select " + CONVERSATION_COLUMNS
+                        + " from listening_conversation c join listening_customer cu on cu.id = c.customer_id"
+                        + " where lower(cu.handle) = lower(?) and c.id <> ? order by c.last_message_at desc limit ?")
+                .params(handle, conversationId, limit)
+                .query(ConversationRows::conversation)
+                .list();
+    }
+
+    /** Marks a requested reply's outcome; false when no reply waits under that id. */
+    boolean replyOutcome(
+            UUID replyId,
+            String state,
+            @Nullable String externalId,
+            @Nullable String url,
+            @Nullable String failureKey) {
+        return jdbc.sql(
+                                """
+                                update listening_message
+                                set state = ?, external_id = coalesce(?, external_id), url = coalesce(?, url),
+                                    failure_key = ?
+                                where id = ? and kind = 'REPLY'
+                                """)
+                        .params(state, externalId, url, failureKey, replyId)
+                        .update()
+                == 1;
+    }
+
+    Optional<UUID> conversationOfMessage(UUID messageId) {
+        return jdbc.sql("select conversation_id from listening_message where id = ?")
+                .param(messageId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    void addCorrection(
+            UUID conversationId, String text, String language, Sentiment detected, Sentiment corrected, UUID staffId) {
+        jdbc.sql(
+                        """
+                        insert into listening_sentiment_correction (conversation_id, text, language, detected,
+                            corrected, staff_id)
+                        values (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(conversationId, text, language, detected.name(), corrected.name(), staffId)
+                .update();
+    }
+
+    static Conversation conversation(ResultSet rs, int row) throws SQLException {
+        return new Conversation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("connector_id", UUID.class),
+                rs.getString("channel"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("handle"),
+                rs.getString("name"),
+                rs.getString("subject"),
+                ConversationStatus.valueOf(rs.getString("status")),
+                rs.getObject("team_id", UUID.class),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getString("language"),
+                Sentiment.valueOf(rs.getString("sentiment")),
+                rs.getBoolean("sentiment_reviewed"),
+                strings(rs.getArray("topics")),
+                strings(rs.getArray("intents")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("last_message_at", OffsetDateTime.class).toInstant(),
+                rs.getString("sla_state"),
+                Optional.ofNullable(rs.getObject("due", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
+                        .orElse(null));
+    }
+
+    static List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    static OffsetDateTime timestamp(Instant at) {
+        return at.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** The start of the text, never splitting a surrogate pair. */
+    static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    record NewConversation(
+            UUID connectorId,
+            String channel,
+            UUID customerId,
+            String subject,
+            String language,
+            Sentiment sentiment,
+            List<String> topics,
+            List<String> intents,
+            String searchText,
+            Instant at) {}
+
+    record NewMessage(
+            UUID id,
+            UUID conversationId,
+            @Nullable UUID postId,
+            UUID connectorId,
+            @Nullable String externalId,
+            @Nullable String inReplyToExternalId,
+            String kind,
+            String authorHandle,
+            String authorName,
+            @Nullable UUID staffId,
+            String text,
+            @Nullable String url,
+            String state,
+            Instant postedAt) {}
+
+    public record Conversation(
+            UUID id,
+            UUID connectorId,
+            String channel,
+            UUID customerId,
+            String handle,
+            String name,
+            String subject,
+            ConversationStatus status,
+            @Nullable UUID teamId,
+            @Nullable UUID assigneeId,
+            String language,
+            Sentiment sentiment,
+            boolean sentimentReviewed,
+            List<String> topics,
+            List<String> intents,
+            Instant createdAt,
+            Instant lastMessageAt,
+            String slaState,
+            @Nullable Instant due) {}
+
+    public record Message(
+            UUID id,
+            String kind,
+            String authorHandle,
+            String authorName,
+            @Nullable UUID staffId,
+            String text,
+            @Nullable String url,
+            String state,
+            @Nullable String failureKey,
+            @Nullable String externalId,
+            Instant postedAt) {}
+
+    public record HistoryEntry(String eventKey, String detail, @Nullable UUID actorId, Instant at) {}
+
+    record Note(UUID authorId, String bodyHtml, Instant createdAt) {}
+}

@@ -1,0 +1,198 @@
+package io.backchannel.listening.internal;
+
+import io.backchannel.identity.IdentityManagement;
+import io.backchannel.identity.TeamSummary;
+import io.backchannel.listening.ConversationRouted;
+import io.backchannel.system.NotFoundException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends conversations to teams and people: the first routing rule that holds names the team (else the default team),
+ * and the team's setting picks the member, in turn or the one with the fewest open conversations. Every change is
+ * written to the conversation's history and told as {@link ConversationRouted}.
+ */
+@Service
+@Transactional
+public class Routing {
+
+    private final RoutingRows rows;
+    private final ConversationRows conversations;
+    private final IdentityManagement identity;
+    private final ApplicationEventPublisher events;
+    private final ResponseTargets targets;
+
+    Routing(
+            RoutingRows rows,
+            ConversationRows conversations,
+            IdentityManagement identity,
+            ApplicationEventPublisher events,
+            ResponseTargets targets) {
+        this.targets = targets;
+        this.rows = rows;
+        this.conversations = conversations;
+        this.identity = identity;
+        this.events = events;
+    }
+
+    /** Routes a new conversation by the rules. */
+    void route(UUID conversationId, RoutingRule.Facts facts) {
+        var rule = rows.rules().stream().filter(r -> r.matches(facts)).findFirst();
+        UUID team = rule.map(RoutingRule::teamId).or(rows::defaultTeam).orElse(null);
+        if (team == null) {
+            conversations.log(conversationId, "listening.history.unrouted", "", null);
+            return;
+        }
+        conversations.log(
+                conversationId,
+                rule.isPresent() ? "listening.history.routed-by-rule" : "listening.history.routed-default",
+                teamName(team) + rule.map(r -> " · " + r.name()).orElse(""),
+                null);
+        UUID assignee = pick(team).orElse(null);
+        conversations.assign(conversationId, team, assignee);
+        targets.start(conversationId, team, Instant.now());
+        logAssignee(conversationId, assignee, null);
+        events.publishEvent(new ConversationRouted(
+                conversationId, team, assignee, rule.map(RoutingRule::id).orElse(null), Instant.now()));
+    }
+
+    /**
+     * Staff hand a conversation to a team and a person in it; without a person, the team's setting picks one.
+     *
+     * @throws NotFoundException for an unknown conversation or team, or a person outside the team
+     */
+    public void reassign(UUID conversationId, UUID teamId, @Nullable UUID assigneeId, UUID staffId) {
+        var conversation = conversations
+                .conversationForUpdate(conversationId)
+                .orElseThrow(() -> new NotFoundException("conversation " + conversationId));
+        String teamName = teamName(teamId);
+        if (assigneeId != null && !identity.teamMembers(teamId).contains(assigneeId)) {
+            throw new NotFoundException("member " + assigneeId + " of team " + teamId);
+        }
+        UUID assignee = assigneeId != null ? assigneeId : pick(teamId).orElse(null);
+        conversations.assign(conversationId, teamId, assignee);
+        if (!teamId.equals(conversation.teamId())) {
+            conversations.log(conversationId, "listening.history.routed-by-hand", teamName, staffId);
+            targets.start(conversationId, teamId, Instant.now());
+        }
+        logAssignee(conversationId, assignee, staffId);
+        events.publishEvent(new ConversationRouted(conversationId, teamId, assignee, null, Instant.now()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoutingRule> rules() {
+        return rows.rules();
+    }
+
+    /** @throws NotFoundException for an unknown team */
+    public void addRule(RoutingRule rule) {
+        teamName(rule.teamId());
+        rows.addRule(rule);
+    }
+
+    public void deleteRule(UUID id) {
+        if (!rows.deleteRule(id)) {
+            throw new NotFoundException("rule " + id);
+        }
+    }
+
+    /** Moves the rule one place up (earlier, -1) or down (+1); at either end nothing changes. */
+    public void move(UUID id, int direction) {
+        var rules = new java.util.ArrayList<>(rows.rules());
+        int at = -1;
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(id)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            throw new NotFoundException("rule " + id);
+        }
+        int to = at + Integer.signum(direction);
+        if (to >= 0 && to < rules.size()) {
+            java.util.Collections.swap(rules, at, to);
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            rows.setPosition(rules.get(i).id(), i + 1);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, RoutingRows.TeamSetting> settings() {
+        return rows.settings();
+    }
+
+    /** @throws NotFoundException for an unknown team */
+    public void configureTeam(UUID teamId, Assignment assignment, boolean isDefault) {
+        teamName(teamId);
+        rows.saveSetting(teamId, assignment);
+        if (isDefault) {
+            rows.makeDefault(teamId);
+        } else if (rows.defaultTeam().filter(teamId::equals).isPresent()) {
+            rows.makeDefault(null);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamSummary> teams() {
+        return identity.teams();
+    }
+
+    private Optional<UUID> pick(UUID teamId) {
+        var members = identity.teamMembers(teamId).stream().sorted().toList();
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        var assignment = Optional.ofNullable(rows.settings().get(teamId))
+                .map(RoutingRows.TeamSetting::assignment)
+                .orElse(Assignment.ROUND_ROBIN);
+        Optional<UUID> last = rows.lastAssigneeForUpdate(teamId);
+        UUID next;
+        if (assignment == Assignment.LEAST_LOADED) {
+            var load = rows.load(members);
+            next = members.stream()
+                    .min(Comparator.comparingLong((UUID member) -> load.getOrDefault(member, 0L)))
+                    .orElseThrow();
+        } else {
+            int after = last.map(members::indexOf).orElse(-1);
+            next = members.get((after + 1) % members.size());
+        }
+        rows.setLastAssignee(teamId, next);
+        return Optional.of(next);
+    }
+
+    private void logAssignee(UUID conversationId, @Nullable UUID assignee, @Nullable UUID staffId) {
+        if (assignee == null) {
+            conversations.log(conversationId, "listening.history.unassigned", "", staffId);
+        } else {
+            conversations.log(
+                    conversationId,
+                    "listening.history.assigned",
+                    identity.displayNames(List.of(assignee)).getOrDefault(assignee, ""),
+                    staffId);
+        }
+    }
+
+    private String teamName(UUID teamId) {
+        return identity.teams().stream()
+                .filter(team -> team.id().equals(teamId))
+                .map(TeamSummary::name)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("team " + teamId));
+    }
+
+    /** Team names by ID, for showing conversations. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> teamNames() {
+        return identity.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
+    }
+}

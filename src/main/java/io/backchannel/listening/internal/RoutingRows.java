@@ -1,0 +1,143 @@
+package io.backchannel.listening.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Routing rules and the teams' inbox settings. */
+@Repository
+class RoutingRows {
+
+    private final JdbcClient jdbc;
+
+    RoutingRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<RoutingRule> rules() {
+        return jdbc.sql(
+                        """
+                        select id, position, name, channel, language, topic, intent, sentiment, author, keywords, team_id
+                        from listening_routing_rule order by position, created_at
+                        """)
+                .query(RoutingRule.class)
+                .list();
+    }
+
+    void addRule(RoutingRule rule) {
+        jdbc.sql(
+                        """
+                        insert into listening_routing_rule (id, position, name, channel, language, topic, intent,
+                            sentiment, author, keywords, team_id)
+                        values (?, (select coalesce(max(position), 0) + 1 from listening_routing_rule),
+                            ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        rule.id(),
+                        rule.name(),
+                        rule.channel(),
+                        rule.language(),
+                        rule.topic(),
+                        rule.intent(),
+                        rule.sentiment(),
+                        rule.author(),
+                        rule.keywords(),
+                        rule.teamId())
+                .update();
+    }
+
+    boolean deleteRule(UUID id) {
+        return jdbc.sql("delete from listening_routing_rule where id = ?")
+                        .param(id)
+                        .update()
+                == 1;
+    }
+
+    void setPosition(UUID id, int position) {
+        jdbc.sql("update listening_routing_rule set position = ? where id = ?")
+                .params(position, id)
+                .update();
+    }
+
+    Map<UUID, TeamSetting> settings() {
+        var settings = new HashMap<UUID, TeamSetting>();
+        jdbc.sql("select team_id, assignment, is_default from listening_team_setting")
+                .query((rs, n) -> new TeamSetting(
+                        rs.getObject("team_id", UUID.class),
+                        Assignment.valueOf(rs.getString("assignment")),
+                        rs.getBoolean("is_default")))
+                .list()
+                .forEach(setting -> settings.put(setting.teamId(), setting));
+        return settings;
+    }
+
+    Optional<UUID> defaultTeam() {
+        return jdbc.sql("select team_id from listening_team_setting where is_default")
+                .query(UUID.class)
+                .optional();
+    }
+
+    void saveSetting(UUID teamId, Assignment assignment) {
+        jdbc.sql(
+                        """
+                        insert into listening_team_setting (team_id, assignment) values (?, ?)
+                        on conflict (team_id) do update set assignment = excluded.assignment
+                        """)
+                .params(teamId, assignment.name())
+                .update();
+    }
+
+    void makeDefault(@Nullable UUID teamId) {
+        jdbc.sql("update listening_team_setting set is_default = false where is_default")
+                .update();
+        if (teamId != null) {
+            jdbc.sql(
+                            """
+                            insert into listening_team_setting (team_id, is_default) values (?, true)
+                            on conflict (team_id) do update set is_default = true
+                            """)
+                    .param(teamId)
+                    .update();
+        }
+    }
+
+    /** The team's last assignee, its setting row locked so that two conversations routed together take turns. */
+    Optional<UUID> lastAssigneeForUpdate(UUID teamId) {
+        jdbc.sql("insert into listening_team_setting (team_id) values (?) on conflict do nothing")
+                .param(teamId)
+                .update();
+        return jdbc.sql("select last_assignee from listening_team_setting where team_id = ? for update")
+                .param(teamId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+                .single();
+    }
+
+    void setLastAssignee(UUID teamId, UUID accountId) {
+        jdbc.sql("update listening_team_setting set last_assignee = ? where team_id = ?")
+                .params(accountId, teamId)
+                .update();
+    }
+
+    /** Open and pending conversations per person, for least-loaded assignment; people without any are left out. */
+    Map<UUID, Long> load(Collection<UUID> people) {
+        var load = new HashMap<UUID, Long>();
+        jdbc.sql(
+                        """
+                        select assignee_id, count(*) as open from listening_conversation
+                        where assignee_id = any(?) and status <> 'RESOLVED' group by assignee_id
+                        """)
+                .param(people.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
+                .list()
+                .forEach(entry -> load.put(entry.getKey(), entry.getValue()));
+        return load;
+    }
+
+    public record TeamSetting(UUID teamId, Assignment assignment, boolean isDefault) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.listening.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.backchannel.listening.web;
+
+import org.jspecify.annotations.NullMarked;
