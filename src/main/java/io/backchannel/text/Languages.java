@@ -74,6 +74,86 @@ public final class Languages {
         return best(Model.DETECTOR.predictLanguages(sample), Model.LANGUAGES);
     }
 
+    /**
+     * The language of a short post, which the general {@link #detect(String)} often leaves unknown: the guesses are
+     * weighed toward the languages posts to us are mostly written in ({@link #POSTS}) and further toward the platform's
+     * hint, and a text too short to judge takes the hint. Never throws.
+     *
+     * @param hint a language tag the platform gave ("de", "pt-BR", "nb"), or null
+     */
+    public static String detect(@Nullable String text, @Nullable String hint) {
+        String prior = hint == null || hint.isBlank() ? null : code(hint);
+        if (UNKNOWN.equals(prior)) {
+            prior = null;
+        }
+        if (text == null || text.isBlank()) {
+            return prior == null ? UNKNOWN : prior;
+        }
+        String sample = sample(text);
+        String script = byScript(sample);
+        if (script != null) {
+            return script;
+        }
+        if (weight(sample) < MIN_POST_LETTERS) {
+            return prior == null ? UNKNOWN : prior;
+        }
+        return weighed(Model.DETECTOR.predictLanguages(sample), prior);
+    }
+
+    /** The ISO 639-1 code of a language tag: "pt-BR" is "pt", "nb" and "nn" are "no", "zh-Hant" is "zh". */
+    public static String code(String tag) {
+        String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        if (primary.equals("nb") || primary.equals("nn")) {
+            return "no";
+        }
+        if (primary.length() == 3) {
+            return iso1(primary);
+        }
+        return primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z') ? primary : UNKNOWN;
+    }
+
+    /** The languages most posts to us are written in; a guess among them weighs {@link #POST_PRIOR} times more. */
+    static final Set<String> POSTS = Set.of("en", "de", "es", "pt", "fr", "it", "nl", "no", "zh", "ja", "ko");
+
+    static final double POST_PRIOR = 20;
+
+    /** The platform's hint weighs this many times more again. */
+    static final double HINT_PRIOR = 4;
+
+    /** A post this short is still worth a guess among the likely languages (a general text needs {@link #MIN_LETTERS}). */
+    static final int MIN_POST_LETTERS = 4;
+
+    /** The best guess after the priors, each language's standards (Bokmål, Nynorsk) summed; the hint if none leads. */
+    static String weighed(Language[] guesses, @Nullable String prior) {
+        Map<String, Double> weights = new HashMap<>();
+        for (Language guess : guesses) {
+            String code = iso1(guess.getLang());
+            if (!code.equals(UNKNOWN)) {
+                double weight = guess.getConfidence() * (POSTS.contains(code) ? POST_PRIOR : 1);
+                weights.merge(code, code.equals(prior) ? weight * HINT_PRIOR : weight, Double::sum);
+            }
+        }
+        String best = UNKNOWN;
+        double first = 0;
+        double second = 0;
+        for (var entry : weights.entrySet()) {
+            if (entry.getValue() > first) {
+                second = first;
+                first = entry.getValue();
+                best = entry.getKey();
+            } else if (entry.getValue() > second) {
+                second = entry.getValue();
+            }
+        }
+        if (first > 0 && first >= POST_LEAD * second) {
+            return best;
+        }
+        return prior == null ? best : prior;
+    }
+
+    /** A post's best guess needs only a slight lead over the runner-up; below it the hint wins, if there is one. */
+    static final double POST_LEAD = 1.05;
+
     /** Every code {@link #detect} can answer, {@link #UNKNOWN} included. */
     public static Set<String> codes() {
         var codes = new TreeSet<>(Model.CODES.values());
