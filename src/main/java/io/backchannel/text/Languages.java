@@ -92,7 +92,8 @@ public final class Languages {
         String sample = sample(text);
         String script = byScript(sample);
         if (script != null) {
-            return script;
+            // Japanese written in kanji alone looks Chinese; the platform knows better.
+            return script.equals("zh") && "ja".equals(prior) ? prior : script;
         }
         if (weight(sample) < MIN_POST_LETTERS) {
             return prior == null ? UNKNOWN : prior;
@@ -123,14 +124,14 @@ public final class Languages {
     /** A post this short is still worth a guess among the likely languages (a general text needs {@link #MIN_LETTERS}). */
     static final int MIN_POST_LETTERS = 4;
 
-    /** The best guess after the priors, each language's standards (Bokmål, Nynorsk) summed; the hint if none leads. */
+    /** The best guess after the priors, a language with two standards (Bokmål, Nynorsk) by the likelier; the hint if none leads. */
     static String weighed(Language[] guesses, @Nullable String prior) {
         Map<String, Double> weights = new HashMap<>();
         for (Language guess : guesses) {
             String code = iso1(guess.getLang());
             if (!code.equals(UNKNOWN)) {
                 double weight = guess.getConfidence() * (POSTS.contains(code) ? POST_PRIOR : 1);
-                weights.merge(code, code.equals(prior) ? weight * HINT_PRIOR : weight, Double::sum);
+                weights.merge(code, code.equals(prior) ? weight * HINT_PRIOR : weight, Math::max);
             }
         }
         String best = UNKNOWN;

@@ -32,10 +32,14 @@ final class Lexicon {
 
     private final Map<String, Float> valences;
 
+    /** The valences by Snowball stem (folded), for the forms a lexicon does not list ("crashes" from "crash"). */
+    private final Map<String, Float> stems;
+
     private final boolean german;
 
-    private Lexicon(Map<String, Float> valences, boolean german) {
+    private Lexicon(Map<String, Float> valences, Map<String, Float> stems, boolean german) {
         this.valences = valences;
+        this.stems = stems;
         this.german = german;
     }
 
@@ -54,16 +58,13 @@ final class Lexicon {
     }
 
     /** The valence of a lower-cased word or else of its stem (folded), 0 when the lexicon knows neither. */
-    double valence(String word, @Nullable String stem) {
+    double valence(String word, String stem) {
         Float direct = valences.get(key(word));
         if (direct != null) {
             return direct;
         }
-        if (german && stem != null) {
-            Float stemmed = valences.get(stem);
-            return stemmed == null ? 0 : stemmed;
-        }
-        return 0;
+        Float stemmed = stems.get(stem);
+        return stemmed == null ? 0 : stemmed;
     }
 
     /** A new stemmer for the language (Snowball stemmers keep state, so one per analysis), or null. */
@@ -119,7 +120,14 @@ final class Lexicon {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Lexicon(Map.copyOf(map), false);
+            Map<String, Float> stems = new HashMap<>();
+            var stemmer = new EnglishStemmer();
+            map.forEach((word, valence) -> {
+                if (word.chars().allMatch(Character::isLetter)) {
+                    stems.putIfAbsent(stem(stemmer, word), valence);
+                }
+            });
+            return new Lexicon(Map.copyOf(map), Map.copyOf(stems), false);
         }
     }
 
@@ -142,7 +150,8 @@ final class Lexicon {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Lexicon(Map.copyOf(map), true);
+            var lexicon = Map.copyOf(map);
+            return new Lexicon(lexicon, lexicon, true);
         }
     }
 }

@@ -56,15 +56,13 @@ final class Phrases {
         return byFirst.isEmpty();
     }
 
-    /** The names whose phrases occur in the words; {@code stems} are the words' stems in {@code language} or null. */
-    Set<String> find(String[] words, String @Nullable [] stems, String language) {
+    /** The names whose phrases occur in the words; {@code stems} are the words' stems in {@code language}. */
+    Set<String> find(String[] words, String[] stems, String language) {
         Set<String> found = new LinkedHashSet<>();
         String prefix = language + ":";
         for (int i = 0; i < words.length; i++) {
             collect(byFirst.get(words[i]), words, stems, language, i, found);
-            if (stems != null) {
-                collect(byFirst.get(prefix + stems[i]), words, stems, language, i, found);
-            }
+            collect(byFirst.get(prefix + stems[i]), words, stems, language, i, found);
         }
         return found;
     }
@@ -72,7 +70,7 @@ final class Phrases {
     private static void collect(
             @Nullable List<Phrase> candidates,
             String[] words,
-            String @Nullable [] stems,
+            String[] stems,
             String language,
             int at,
             Set<String> found) {
@@ -86,14 +84,13 @@ final class Phrases {
         }
     }
 
-    private static boolean matches(Phrase phrase, String[] words, String @Nullable [] stems, String language, int at) {
+    private static boolean matches(Phrase phrase, String[] words, String[] stems, String language, int at) {
         if (at + phrase.words().length > words.length) {
             return false;
         }
         String[] phraseStems = "de".equals(language) ? phrase.german() : phrase.english();
         for (int j = 0; j < phrase.words().length; j++) {
-            boolean same =
-                    phrase.words()[j].equals(words[at + j]) || (stems != null && phraseStems[j].equals(stems[at + j]));
+            boolean same = phrase.words()[j].equals(words[at + j]) || (phraseStems[j].equals(stems[at + j]));
             if (!same) {
                 return false;
             }

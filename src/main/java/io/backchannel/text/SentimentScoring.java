@@ -1,7 +1,7 @@
 package io.backchannel.text;
 
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 
 /**
  * A lexicon sentiment in the manner of VADER: word valences, turned by a negation among the three words before,
@@ -31,15 +31,84 @@ final class SentimentScoring {
     static final double ALPHA = 15;
 
     /** A score at least this far from 0 decides, unless the evidence is mixed. */
-    static final double DECISIVE = 0.3;
+    static final double DECISIVE = 0.2;
 
     /** Below this, words with a valence hardly lean either way: neutral. */
-    static final double NEUTRAL = 0.1;
+    static final double NEUTRAL = 0.05;
 
     /** Positive and negative evidence this close to each other (smaller / larger) is mixed. */
     static final double MIXED = 0.6;
 
     private static final double[] DECAY = {1, 0.95, 0.9};
+
+    /** The valence of each phrase below: as strong as "bad" or "good". */
+    static final double PHRASE = 2.0;
+
+    /**
+     * What customers say of products and services whose words alone carry no feeling ("doesn't work"): each phrase
+     * found counts once with {@link #PHRASE}, before any contrast word.
+     */
+    private static final Phrases NEGATIVE_PHRASES = new Phrases(Map.of(
+            "negative",
+            List.of(
+                    "doesn't work",
+                    "does not work",
+                    "didn't work",
+                    "did not work",
+                    "not working",
+                    "stopped working",
+                    "no longer works",
+                    "no longer working",
+                    "won't turn on",
+                    "doesn't charge",
+                    "doesn't hold",
+                    "waste of money",
+                    "don't buy",
+                    "do not buy",
+                    "not worth",
+                    "returned it",
+                    "fell apart",
+                    "broke",
+                    "broken",
+                    "crashed",
+                    "keeps crashing",
+                    "never arrived",
+                    "still waiting",
+                    "no response",
+                    "junk",
+                    "funktioniert nicht",
+                    "geht nicht",
+                    "ging nicht",
+                    "kaputt",
+                    "defekt",
+                    "stürzt ab",
+                    "abgestürzt",
+                    "keine antwort",
+                    "warte immer noch",
+                    "nie wieder",
+                    "geld zurück",
+                    "schrott",
+                    "finger weg",
+                    "lässt sich nicht",
+                    "reagiert nicht",
+                    "lädt nicht")));
+
+    private static final Phrases POSITIVE_PHRASES = new Phrases(Map.of(
+            "positive",
+            List.of(
+                    "works great",
+                    "works perfectly",
+                    "works well",
+                    "highly recommend",
+                    "gets the job done",
+                    "as described",
+                    "funktioniert einwandfrei",
+                    "funktioniert super",
+                    "funktioniert perfekt",
+                    "klappt super",
+                    "sehr zufrieden",
+                    "empfehlenswert",
+                    "gerne wieder")));
 
     private SentimentScoring() {}
 
@@ -48,7 +117,7 @@ final class SentimentScoring {
             String language,
             boolean allShouted,
             int exclamations,
-            @Nullable String[] stems,
+            String[] stems,
             SentimentCorrections corrections) {
         Lexicon lexicon = Lexicon.of(language);
         Cues cues = Cues.of(language);
@@ -68,15 +137,19 @@ final class SentimentScoring {
             if (cues.steers(word)) {
                 continue;
             }
-            double v = lexicon == null ? 0 : lexicon.valence(word, stems == null ? null : stems[i]);
+            double v = lexicon == null ? 0 : lexicon.valence(word, stems[i]);
             v += corrections.adjustment(language, lexicon == null ? word : lexicon.key(word));
             if (v != 0) {
                 values[i] = modified(v, tokens, i, cues, token.shouted() && !allShouted);
             }
         }
-        double positive = 0;
-        double negative = 0;
-        int hits = 0;
+        String[] words = new String[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = tokens.get(i).text();
+        }
+        double positive = POSITIVE_PHRASES.find(words, stems, language).isEmpty() ? 0 : PHRASE;
+        double negative = NEGATIVE_PHRASES.find(words, stems, language).isEmpty() ? 0 : PHRASE;
+        int hits = positive + negative > 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
             double v = values[i];
             if (contrast >= 0) {
