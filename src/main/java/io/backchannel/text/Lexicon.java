@@ -122,9 +122,11 @@ final class Lexicon {
             }
             Map<String, Float> stems = new HashMap<>();
             var stemmer = new EnglishStemmer();
+            // Only from base forms ("crash", "hate"), so that "opens" does not take the valence of "openness".
             map.forEach((word, valence) -> {
-                if (word.chars().allMatch(Character::isLetter)) {
-                    stems.putIfAbsent(stem(stemmer, word), valence);
+                String stem = stem(stemmer, word);
+                if (word.length() - stem.length() <= 1 && word.chars().allMatch(Character::isLetter)) {
+                    stems.putIfAbsent(stem, valence);
                 }
             });
             return new Lexicon(Map.copyOf(map), Map.copyOf(stems), false);

@@ -138,10 +138,11 @@ final class SentimentScoring {
                 continue;
             }
             double v = lexicon == null ? 0 : lexicon.valence(word, stems[i]);
-            v += corrections.adjustment(language, lexicon == null ? word : lexicon.key(word));
             if (v != 0) {
-                values[i] = modified(v, tokens, i, cues, token.shouted() && !allShouted);
+                v = modified(v, tokens, i, cues, token.shouted() && !allShouted);
             }
+            // Learnt from whole texts as they were written, so no negation before the word turns it.
+            values[i] = v + corrections.adjustment(language, lexicon == null ? word : lexicon.key(word));
         }
         String[] words = new String[n];
         for (int i = 0; i < n; i++) {
