@@ -1,3 +1,5 @@
+package textbench;
+
 import io.backchannel.text.Analysis;
 import io.backchannel.text.Languages;
 import io.backchannel.text.Sentiment;

