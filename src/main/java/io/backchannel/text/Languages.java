@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetector;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -73,6 +74,203 @@ public final class Languages {
         }
         return best(Model.DETECTOR.predictLanguages(sample), Model.LANGUAGES);
     }
+
+    /**
+     * The language of a short post, which the general {@link #detect(String)} often leaves unknown: the guesses are
+     * weighed toward the languages posts to us are mostly written in ({@link #POSTS}) and further toward the platform's
+     * hint, and a text too short to judge takes the hint. Never throws.
+     *
+     * @param hint a language tag the platform gave ("de", "pt-BR", "nb"), or null
+     */
+    public static String detect(@Nullable String text, @Nullable String hint) {
+        String prior = hint == null || hint.isBlank() ? null : code(hint);
+        if (UNKNOWN.equals(prior)) {
+            prior = null;
+        }
+        if (text == null || text.isBlank()) {
+            return prior == null ? UNKNOWN : prior;
+        }
+        String sample = sample(text);
+        String script = byScript(sample);
+        if (script != null) {
+            // Japanese written in kanji alone looks Chinese; the platform knows better.
+            return script.equals("zh") && "ja".equals(prior) ? prior : script;
+        }
+        if (weight(sample) < MIN_POST_LETTERS) {
+            return prior == null ? UNKNOWN : prior;
+        }
+        Map<String, Integer> functionWords = functionWords(sample);
+        String sure = byFunctionWords(functionWords, prior);
+        return sure != null ? sure : weighed(Model.DETECTOR.predictLanguages(sample), prior, functionWords);
+    }
+
+    /** This many function words of one language and none of another decide without the model. */
+    static final int SURE_FUNCTION_WORDS = 3;
+
+    /**
+     * The language the function words alone make sure of, sparing the model (the costliest step by far): the hint when
+     * its function words occur and no other language's do more, or a language with {@link #SURE_FUNCTION_WORDS} of its
+     * own and none of another's. Null when they leave it open.
+     */
+    static @Nullable String byFunctionWords(Map<String, Integer> hits, @Nullable String prior) {
+        String best = null;
+        int first = 0;
+        int second = 0;
+        for (var entry : hits.entrySet()) {
+            if (entry.getValue() > first) {
+                second = first;
+                first = entry.getValue();
+                best = entry.getKey();
+            } else if (entry.getValue() > second) {
+                second = entry.getValue();
+            }
+        }
+        if (prior != null && hits.getOrDefault(prior, 0) > 0 && hits.get(prior) == first) {
+            return prior;
+        }
+        return first >= SURE_FUNCTION_WORDS && second == 0 ? best : null;
+    }
+
+    /**
+     * The most frequent small words of the Latin-script post languages (our own lists). Character n-grams say little
+     * about a post of three words; its articles, auxiliaries and negations say much. Only the words of a single list
+     * count ({@link #DISTINCT_FUNCTION_WORDS}): "de" or "que" would favour whichever languages happen to list them.
+     */
+    static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
+            "en",
+            Set.of(
+                    "the", "and", "are", "it", "this", "that", "not", "you", "with", "have", "does", "doesn't", "don't",
+                    "to", "my", "your", "what", "why", "how", "will", "can't", "i'm", "it's"),
+            "de",
+            Set.of(
+                    "der", "die", "und", "ist", "nicht", "ich", "mit", "auf", "für", "sind", "wir", "ihr", "mein",
+                    "kein", "auch", "noch", "schon", "wie", "warum", "bitte", "danke", "geht"),
+            "es",
+            Set.of("el", "los", "las", "y", "muy", "pero", "gracias", "cuando", "qué", "esto", "está"),
+            "pt",
+            Set.of(
+                    "é",
+                    "não",
+                    "em",
+                    "um",
+                    "isso",
+                    "você",
+                    "muito",
+                    "obrigado",
+                    "obrigada",
+                    "meu",
+                    "minha",
+                    "quando",
+                    "está"),
+            "fr",
+            Set.of(
+                    "les", "est", "et", "ne", "pas", "je", "elle", "c'est", "ça", "merci", "très", "quand", "des",
+                    "pour", "avec", "mon"),
+            "it",
+            Set.of("gli", "è", "che", "di", "per", "mio", "mia", "sono", "grazie", "molto", "più", "della"),
+            "nl",
+            Set.of(
+                    "het", "een", "niet", "ik", "met", "voor", "op", "van", "mijn", "dit", "maar", "wanneer", "werkt",
+                    "bedankt", "geen", "nog", "wel"),
+            "no",
+            Set.of(
+                    "og", "er", "ikke", "jeg", "det", "med", "på", "av", "som", "når", "virker", "takk", "hva",
+                    "hvorfor", "har"));
+
+    /** Function word → its language, for the words only one language lists. */
+    private static final Map<String, String> DISTINCT_FUNCTION_WORDS = distinct(FUNCTION_WORDS);
+
+    private static Map<String, String> distinct(Map<String, Set<String>> lists) {
+        Map<String, String> owner = new HashMap<>();
+        Set<String> shared = new java.util.HashSet<>();
+        lists.forEach((language, words) -> words.forEach(word -> {
+            if (owner.putIfAbsent(word, language) != null) {
+                shared.add(word);
+            }
+        }));
+        owner.keySet().removeAll(shared);
+        return Map.copyOf(owner);
+    }
+
+    /** Each function word found multiplies its language's weight by this. */
+    static final double FUNCTION_WORD_PRIOR = 3;
+
+    /** More hits than this add nothing: a long text is judged by the model. */
+    static final int MAX_FUNCTION_WORDS = 4;
+
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}']+");
+
+    /** How many of each language's function words the text holds, counted per occurrence. */
+    static Map<String, Integer> functionWords(String text) {
+        Map<String, Integer> hits = new HashMap<>();
+        for (String word : NOT_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String language = DISTINCT_FUNCTION_WORDS.get(word);
+            if (language != null) {
+                hits.merge(language, 1, Integer::sum);
+            }
+        }
+        return hits;
+    }
+
+    /** The ISO 639-1 code of a language tag: "pt-BR" is "pt", "nb" and "nn" are "no", "zh-Hant" is "zh". */
+    public static String code(String tag) {
+        String primary = tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        if (primary.equals("nb") || primary.equals("nn")) {
+            return "no";
+        }
+        if (primary.length() == 3) {
+            return iso1(primary);
+        }
+        return primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z') ? primary : UNKNOWN;
+    }
+
+    /** The languages most posts to us are written in; a guess among them weighs {@link #POST_PRIOR} times more. */
+    static final Set<String> POSTS = Set.of("en", "de", "es", "pt", "fr", "it", "nl", "no", "zh", "ja", "ko");
+
+    static final double POST_PRIOR = 20;
+
+    /** The platform's hint weighs this many times more again. */
+    static final double HINT_PRIOR = 4;
+
+    /** A post this short is still worth a guess among the likely languages (a general text needs {@link #MIN_LETTERS}). */
+    static final int MIN_POST_LETTERS = 4;
+
+    /** The best guess after the priors (post languages, function words, hint), a language with two standards (Bokmål, Nynorsk) by the likelier; the hint if none leads. */
+    static String weighed(Language[] guesses, @Nullable String prior, Map<String, Integer> functionWords) {
+        Map<String, Double> weights = new HashMap<>();
+        for (Language guess : guesses) {
+            String code = iso1(guess.getLang());
+            if (!code.equals(UNKNOWN)) {
+                int hits = Math.min(MAX_FUNCTION_WORDS, functionWords.getOrDefault(code, 0));
+                double weight = guess.getConfidence()
+                        * (POSTS.contains(code) ? POST_PRIOR : 1)
+                        * Math.pow(FUNCTION_WORD_PRIOR, hits);
+                weights.merge(code, code.equals(prior) ? weight * HINT_PRIOR : weight, Math::max);
+            }
+        }
+        String best = UNKNOWN;
+        double first = 0;
+        double second = 0;
+        for (var entry : weights.entrySet()) {
+            if (entry.getValue() > first) {
+                second = first;
+                first = entry.getValue();
+                best = entry.getKey();
+            } else if (entry.getValue() > second) {
+                second = entry.getValue();
+            }
+        }
+        if (first > 0 && first >= POST_LEAD * second) {
+            return best;
+        }
+        return prior == null ? best : prior;
+    }
+
+    /** A post's best guess needs only a slight lead over the runner-up; below it the hint wins, if there is one. */
+    static final double POST_LEAD = 1.05;
 
     /** Every code {@link #detect} can answer, {@link #UNKNOWN} included. */
     public static Set<String> codes() {

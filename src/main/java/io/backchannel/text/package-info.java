@@ -1,4 +1,7 @@
-/** Pure functions over text: Markdown to safe HTML, language detection (later also normalisation and sentiment). */
+/**
+ * Pure functions over text: Markdown to safe HTML, language detection, and the analysis of captured posts
+ * ({@link io.backchannel.text.TextAnalysis}: normalisation, language, sentiment, topics, intents).
+ */
 @NullMarked
 package io.backchannel.text;
 

@@ -127,10 +127,31 @@ class LanguagesTests {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"pt-BR,pt", "nb,no", "nn-NO,no", "zh-Hant,zh", "de_AT,de", "deu,de", "EN,en", "!!,unknown", "x,unknown"
+    })
+    void readsThePlatformsLanguageTags(String tag, String code) {
+        assertThat(Languages.code(tag)).isEqualTo(code);
+    }
+
+    @Test
+    void functionWordsDecideShortPostsAndTheHintBreaksTies() {
+        assertThat(Languages.detect("Dell ist kaputt", null)).isEqualTo("de");
+        assertThat(Languages.detect("It does not work", null)).isEqualTo("en");
+        assertThat(Languages.detect("Det virker ikke", null)).isEqualTo("no");
+        assertThat(Languages.byFunctionWords(java.util.Map.of("de", 1), "de")).isEqualTo("de");
+        assertThat(Languages.byFunctionWords(java.util.Map.of("de", 1, "en", 2), "de"))
+                .isNull();
+        assertThat(Languages.byFunctionWords(java.util.Map.of("en", 3), null)).isEqualTo("en");
+        assertThat(Languages.byFunctionWords(java.util.Map.of("en", 3, "nl", 1), null))
+                .isNull();
+    }
+
     @Test
     void neverThrowsOnNaughtyStrings() throws Exception {
         for (String naughty : NaughtyStringsTests.naughtyStrings()) {
             assertThat(Languages.detect(naughty)).as(naughty).isIn(Languages.codes());
+            assertThat(Languages.detect(naughty, naughty)).as(naughty).isNotBlank();
             assertThat(Languages.detect(naughty + " " + naughty + " " + naughty))
                     .isIn(Languages.codes());
         }

