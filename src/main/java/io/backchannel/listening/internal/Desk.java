@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Staff's work on one conversation: the thread with its history and notes, replies (stored and requested from the
@@ -50,14 +52,17 @@ public class Desk {
     private final IdentityManagement identity;
     private final ApplicationEventPublisher events;
     private final ResponseTargets targets;
+    private final Enrichment enrichment;
 
     Desk(
             ConversationRows rows,
             Routing routing,
             IdentityManagement identity,
             ApplicationEventPublisher events,
-            ResponseTargets targets) {
+            ResponseTargets targets,
+            Enrichment enrichment) {
         this.targets = targets;
+        this.enrichment = enrichment;
         this.rows = rows;
         this.routing = routing;
         this.identity = identity;
@@ -170,6 +175,13 @@ public class Desk {
                 .findFirst()
                 .orElse(conversation.subject());
         rows.addCorrection(conversationId, text, conversation.language(), conversation.sentiment(), sentiment, staffId);
+        // After the commit, or a post analysed meanwhile could learn again without this correction.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                enrichment.corrected();
+            }
+        });
         rows.setSentiment(conversationId, sentiment);
         rows.log(conversationId, "listening.history.sentiment." + sentiment.name(), "", staffId);
     }

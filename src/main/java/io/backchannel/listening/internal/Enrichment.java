@@ -1,45 +1,66 @@
 package io.backchannel.listening.internal;
 
-import io.backchannel.text.Languages;
+import io.backchannel.text.Analysis;
+import io.backchannel.text.SentimentCorrections;
+import io.backchannel.text.TextAnalysis;
+import io.backchannel.text.Topics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the inbox knows of a post's text: language, sentiment, topics and intents. The one place that asks the text
- * module, so that switching to its full analysis ({@code text.TextAnalysis}) changes this class only. Until then the
- * sentiment is a placeholder: UNCLEAR when not even the language can be told (staff review those), otherwise NEUTRAL;
- * topics are the post's hashtags and the only intent is a question.
+ * What the inbox knows of a post's text: language, sentiment, topics and intents, from the text module's analysis.
+ * Staff corrections of the sentiment are learnt again after each new one, so the next posts use them. Topics are the
+ * post's hashtags until listening queries define keyword sets.
  */
 @Component
 public class Enrichment {
 
     static final int MAX_TOPICS = 10;
 
-    /** An IETF tag's primary language subtag; anything else a platform sends is ignored. */
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*");
+    private final JdbcClient jdbc;
+    private volatile @Nullable SentimentCorrections corrections;
 
-    private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]{2,40})");
+    Enrichment(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public Result analyse(String text, @Nullable String languageHint) {
-        String language = Languages.detect(text);
-        if (Languages.UNKNOWN.equals(language) && languageHint != null) {
-            var hint = LANGUAGE_TAG.matcher(languageHint.strip());
-            if (hint.matches()) {
-                language = hint.group(1).toLowerCase(Locale.ROOT);
+        Analysis analysis = TextAnalysis.analyse(text, languageHint, Topics.none(), corrections());
+        var topics = new LinkedHashSet<String>(analysis.topics());
+        for (String hashtag : analysis.hashtags()) {
+            if (topics.size() >= MAX_TOPICS) {
+                break;
             }
+            topics.add(hashtag.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
         }
-        Sentiment sentiment = Languages.UNKNOWN.equals(language) ? Sentiment.UNCLEAR : Sentiment.NEUTRAL;
-        var topics = new LinkedHashSet<String>();
-        var matcher = HASHTAG.matcher(text);
-        while (matcher.find() && topics.size() < MAX_TOPICS) {
-            topics.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        List<String> intents = analysis.intents().stream()
+                .map(intent -> intent.name().toLowerCase(Locale.ROOT))
+                .sorted()
+                .toList();
+        return new Result(
+                analysis.language(), Sentiment.valueOf(analysis.sentiment().name()), List.copyOf(topics), intents);
+    }
+
+    /** A correction was stored: the next analysis learns from all of them again. */
+    void corrected() {
+        corrections = null;
+    }
+
+    private SentimentCorrections corrections() {
+        SentimentCorrections known = corrections;
+        if (known == null) {
+            known = SentimentCorrections.learn(jdbc.sql(
+                            "select text, language, corrected from listening_sentiment_correction order by id")
+                    .query((rs, row) -> new SentimentCorrections.Correction(
+                            rs.getString(1), rs.getString(2), io.backchannel.text.Sentiment.valueOf(rs.getString(3))))
+                    .list());
+            corrections = known;
         }
-        List<String> intents = text.contains("?") ? List.of("question") : List.of();
-        return new Result(language, sentiment, List.copyOf(topics), intents);
+        return known;
     }
 
     public record Result(String language, Sentiment sentiment, List<String> topics, List<String> intents) {}
