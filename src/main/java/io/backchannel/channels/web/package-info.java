@@ -1,0 +1,5 @@
+/** The connectors' pages (admin list and forms, staff manual entry) and the inbound webhook API. */
+@NullMarked
+package io.backchannel.channels.web;
+
+import org.jspecify.annotations.NullMarked;
