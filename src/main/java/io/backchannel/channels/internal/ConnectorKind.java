@@ -23,7 +23,7 @@ public enum ConnectorKind {
 
     /** The kinds an admin adds by hand; the manual connector is made on first use. */
     public static java.util.List<ConnectorKind> configurable() {
-        return java.util.List.of(WEBHOOK);
+        return java.util.List.of(WEBHOOK, FEED);
     }
 
     public String channel() {
