@@ -6,11 +6,8 @@ import io.backchannel.archive.CaptureKind;
 import io.backchannel.archive.CaptureRefused;
 import io.backchannel.channels.PostCaptured;
 import io.backchannel.channels.ReplySent;
-import io.backchannel.text.Languages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -49,7 +46,7 @@ class ChannelArchiving {
                         post.fromCompany()
                                 ? CaptureKind.OWN_POST
                                 : post.inReplyToExternalId() != null ? CaptureKind.REPLY : CaptureKind.INBOUND_MENTION,
-                        language(post.languageHint(), post.text()),
+                        LanguageTags.primary(post.languageHint(), post.text()),
                         post.postedAt(),
                         post.url(),
                         post.text(),
@@ -71,7 +68,7 @@ class ChannelArchiving {
                 sent.sentAs(),
                 sent.sentAs(),
                 CaptureKind.REPLY,
-                language(null, sent.text()),
+                LanguageTags.primary(null, sent.text()),
                 sent.sentAt(),
                 sent.url(),
                 sent.text(),
@@ -89,14 +86,5 @@ class ChannelArchiving {
         } catch (CaptureRefused e) {
             log.warn("The archive refused {} {}: {}", capture.platform(), capture.sourceId(), e.getMessage());
         }
-    }
-
-    /** The declared language's primary subtag when there is one ({@code en-US} → {@code en}), else a detected one. */
-    static String language(@Nullable String declared, String text) {
-        if (declared != null && declared.strip().matches("(?i)[a-z]{2,3}([-_].*)?")) {
-            return declared.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
-        }
-        String detected = Languages.detect(text);
-        return detected.equals(Languages.UNKNOWN) ? "und" : detected;
     }
 }
