@@ -9,7 +9,8 @@ import java.util.Locale;
 public enum ConnectorKind {
     WEBHOOK(true),
     FEED(false),
-    MANUAL(false);
+    MANUAL(false),
+    BLUESKY(false);
 
     private final boolean canReply;
 
@@ -23,7 +24,7 @@ public enum ConnectorKind {
 
     /** The kinds an admin adds by hand; the manual connector is made on first use. */
     public static java.util.List<ConnectorKind> configurable() {
-        return java.util.List.of(WEBHOOK, FEED);
+        return java.util.List.of(WEBHOOK, FEED, BLUESKY);
     }
 
     public String channel() {
@@ -36,6 +37,7 @@ public enum ConnectorKind {
             case WEBHOOK -> "channels.kind.webhook";
             case FEED -> "channels.kind.feed";
             case MANUAL -> "channels.kind.manual";
+            case BLUESKY -> "channels.kind.bluesky";
         };
     }
 }

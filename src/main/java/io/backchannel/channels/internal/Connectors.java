@@ -158,6 +158,14 @@ public class Connectors {
                 .update();
     }
 
+    /** Moves a numeric cursor (e.g. a time in microseconds) forward only; events may arrive slightly out of order. */
+    public void advanceCursor(UUID id, long position) {
+        jdbc.sql("update channels_connector set cursor = ? where id = ?"
+                        + " and coalesce(case when cursor ~ '^[0-9]+$' then cursor::numeric end, -1) < ?")
+                .params(Long.toString(position), id, position)
+                .update();
+    }
+
     /**
      * A failed round: counted, its reason kept as a message key (shown translated) with a technical detail, and the
      * next attempt put off by the backoff or the platform's own wait, whichever is longer. Returns the wait.

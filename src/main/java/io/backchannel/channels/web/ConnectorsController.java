@@ -52,7 +52,7 @@ class ConnectorsController {
 
     @GetMapping("/admin/channels/new")
     String initCreationForm(@RequestParam ConnectorKind kind, Model model) {
-        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15));
+        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, ""));
         return FORM;
     }
 
@@ -88,7 +88,8 @@ class ConnectorsController {
                         connector.setting(
                                 connector.kind() == ConnectorKind.WEBHOOK ? Connector.REPLY_URL : Connector.URL),
                         "",
-                        intervalOf(connector)));
+                        intervalOf(connector),
+                        connector.setting(Connector.FILTERS)));
         return FORM;
     }
 
@@ -131,13 +132,17 @@ class ConnectorsController {
         if (!result.hasFieldErrors("name") && form.name() != null && connectors.nameTaken(form.name(), id)) {
             result.rejectValue("name", "channels.admin.name-taken");
         }
-        boolean urlRequired = form.kind() == ConnectorKind.FEED;
+        boolean stream = form.kind() == ConnectorKind.BLUESKY;
+        boolean urlRequired = form.kind() == ConnectorKind.FEED || stream;
         if (urlRequired && blank(form.url()) && !result.hasFieldErrors("url")) {
             result.rejectValue("url", "validation.required");
-        } else if (!blank(form.url())
-                && !result.hasFieldErrors("url")
-                && !httpUrl(Objects.requireNonNull(form.url()))) {
-            result.rejectValue("url", "channels.admin.url-invalid");
+        } else if (!blank(form.url()) && !result.hasFieldErrors("url")) {
+            String url = Objects.requireNonNull(form.url());
+            if (stream && !url.strip().matches("(?i)wss?://[^\\s/@]+(/\\S*)?")) {
+                result.rejectValue("url", "channels.admin.ws-url-invalid");
+            } else if (!stream && !httpUrl(url)) {
+                result.rejectValue("url", "channels.admin.url-invalid");
+            }
         }
         if (!blank(form.secret())
                 && Objects.requireNonNull(form.secret()).strip().length() < 16) {
@@ -153,6 +158,12 @@ class ConnectorsController {
             case FEED -> {
                 settings.put(Connector.URL, url);
                 settings.put(Connector.INTERVAL_MINUTES, Integer.toString(form.intervalMinutes()));
+            }
+            case BLUESKY -> {
+                settings.put(Connector.URL, url);
+                settings.put(
+                        Connector.FILTERS,
+                        form.filters() == null ? "" : form.filters().strip());
             }
             case MANUAL -> {}
         }
@@ -198,5 +209,6 @@ class ConnectorsController {
             @Size(max = 500, message = "{validation.too-long}") @Nullable String secret,
             @Min(value = 1, message = "{channels.admin.interval-range}")
                     @Max(value = 1440, message = "{channels.admin.interval-range}")
-                    int intervalMinutes) {}
+                    int intervalMinutes,
+            @Size(max = 1000, message = "{validation.too-long}") @Nullable String filters) {}
 }
