@@ -152,6 +152,42 @@ class ChannelPagesTests {
     }
 
     @Test
+    void streamAndFeedConnectorsNeedAnAddressOfTheirKind() throws Exception {
+        mvc.perform(post("/admin/channels")
+                        .session(admin)
+                        .with(csrf())
+                        .param("kind", "BLUESKY")
+                        .param("name", "Jetstream " + UUID.randomUUID())
+                        .param("url", "https://jetstream.example/subscribe")
+                        .param("intervalMinutes", "15"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "url", "channels.admin.ws-url-invalid"));
+        mvc.perform(post("/admin/channels")
+                        .session(admin)
+                        .with(csrf())
+                        .param("kind", "FEED")
+                        .param("name", "Feed " + UUID.randomUUID())
+                        .param("url", "")
+                        .param("intervalMinutes", "0"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "url", "validation.required"))
+                .andExpect(model().attributeHasFieldErrors("form", "intervalMinutes"));
+        var created = mvc.perform(post("/admin/channels")
+                        .session(admin)
+                        .with(csrf())
+                        .param("kind", "BLUESKY")
+                        .param("name", "Jetstream " + UUID.randomUUID())
+                        .param("url", "wss://jetstream2.us-east.bsky.network/subscribe")
+                        .param("filters", "backchannel, did:plc:abc")
+                        .param("intervalMinutes", "15"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+        assertThat(connectors.get(id).setting(Connector.FILTERS)).isEqualTo("backchannel, did:plc:abc");
+        assertThat(connectors.get(id).hasCredentials()).isFalse();
+    }
+
+    @Test
     void onlyAdminsConfigureConnectorsAndOnlyStaffEnterPosts() throws Exception {
         mvc.perform(get("/admin/channels").session(staff)).andExpect(status().isForbidden());
         mvc.perform(get("/admin/channels").session(customer)).andExpect(status().isForbidden());
