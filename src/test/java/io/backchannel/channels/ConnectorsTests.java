@@ -241,11 +241,7 @@ class ConnectorsTests {
 
     @Test
     void anUnreachableReplyAddressFailsTheReplyWithAClearReason() throws Exception {
-        int closedPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        Connector connector = webhook("http://127.0.0.1:" + closedPort + "/replies");
+        Connector connector = webhook(LoopbackServer.closedUrl("/replies"));
         UUID replyId = UUID.randomUUID();
         transactions.executeWithoutResult(status -> publisher.publishEvent(new ReplyRequested(
                 replyId, connector.id(), "webhook", "p", "Hello", UUID.randomUUID(), Instant.now())));

@@ -152,11 +152,7 @@ class FeedPollingTests {
 
     @Test
     void anUnreachableFeedIsAFailureWithAClearReason() throws Exception {
-        int closedPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        Connector feed = feed("http://127.0.0.1:" + closedPort + "/feed.xml");
+        Connector feed = feed(LoopbackServer.closedUrl("/feed.xml"));
         assertThat(poller.poll(feed)).isEqualTo(FeedPoller.Outcome.FAILED);
         assertThat(connectors.get(feed.id()).lastErrorKey()).isEqualTo("channels.error.unreachable");
     }

@@ -45,6 +45,13 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
+    /** An address on the loopback interface where nothing listens (the port was free a moment ago). */
+    static String closedUrl(String path) throws IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + path;
+        }
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
