@@ -1,0 +1,90 @@
+package io.backchannel.channels.internal;
+
+import io.backchannel.archive.ArchiveManagement;
+import io.backchannel.archive.Capture;
+import io.backchannel.archive.CaptureKind;
+import io.backchannel.archive.CaptureRefused;
+import io.backchannel.channels.PostCaptured;
+import io.backchannel.channels.ReplySent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps every heard post and every sent reply in the evidence archive, with the platform's original bytes. Runs after
+ * the commit from Modulith's event registry, outside a transaction (the archive commits each record in its own and
+ * must not wait for a connection a listener holds); a redelivered event finds its item already held.
+ */
+@Component
+class ChannelArchiving {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelArchiving.class);
+
+    private final ArchiveManagement archive;
+    private final Posts posts;
+    private final Replies replies;
+
+    ChannelArchiving(ArchiveManagement archive, Posts posts, Replies replies) {
+        this.archive = archive;
+        this.posts = posts;
+        this.replies = replies;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(PostCaptured post) {
+        posts.payload(post.postId())
+                .ifPresent(payload -> capture(new Capture(
+                        post.channel(),
+                        post.externalId(),
+                        payload.connectorName(),
+                        post.authorHandle(),
+                        post.fromCompany()
+                                ? CaptureKind.OWN_POST
+                                : post.inReplyToExternalId() != null ? CaptureKind.REPLY : CaptureKind.INBOUND_MENTION,
+                        LanguageTags.primary(post.languageHint(), post.text()),
+                        post.postedAt(),
+                        post.url(),
+                        post.text(),
+                        payload.type(),
+                        payload.bytes(),
+                        "channels connector " + payload.connectorName(),
+                        post.channel() + ":" + post.connectorId(),
+                        Instant.now(),
+                        post.channel())));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ReplySent sent) {
+        byte[] payload = replies.payload(sent.replyId()).orElse(sent.text().getBytes(StandardCharsets.UTF_8));
+        capture(new Capture(
+                sent.channel(),
+                sent.externalId() != null ? sent.externalId() : "reply-" + sent.replyId(),
+                sent.sentAs(),
+                sent.sentAs(),
+                CaptureKind.REPLY,
+                LanguageTags.primary(null, sent.text()),
+                sent.sentAt(),
+                sent.url(),
+                sent.text(),
+                "application/json",
+                payload,
+                "channels replies",
+                sent.channel() + ":" + sent.connectorId(),
+                Instant.now(),
+                sent.channel()));
+    }
+
+    private void capture(Capture capture) {
+        try {
+            archive.capture(capture);
+        } catch (CaptureRefused e) {
+            log.warn("The archive refused {} {}: {}", capture.platform(), capture.sourceId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.backchannel.channels.internal;
+
+import java.util.Locale;
+
+/**
+ * The kinds of connector; the lower-case name is the {@code channel} of every post and reply and the archive's
+ * platform. Only some can answer a post where it was said.
+ */
+public enum ConnectorKind {
+    WEBHOOK(true),
+    FEED(false),
+    MANUAL(false),
+    BLUESKY(false);
+
+    private final boolean canReply;
+
+    ConnectorKind(boolean canReply) {
+        this.canReply = canReply;
+    }
+
+    public boolean canReply() {
+        return canReply;
+    }
+
+    /** The kinds an admin adds by hand; the manual connector is made on first use. */
+    public static java.util.List<ConnectorKind> configurable() {
+        return java.util.List.of(WEBHOOK, FEED, BLUESKY);
+    }
+
+    public String channel() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The message key of the kind's name; spelt out here so that the guard of translations finds each one. */
+    public String labelKey() {
+        return switch (this) {
+            case WEBHOOK -> "channels.kind.webhook";
+            case FEED -> "channels.kind.feed";
+            case MANUAL -> "channels.kind.manual";
+            case BLUESKY -> "channels.kind.bluesky";
+        };
+    }
+}
