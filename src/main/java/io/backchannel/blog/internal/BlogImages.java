@@ -34,15 +34,20 @@ public class BlogImages {
         this.settings = settings;
     }
 
+    /** Refuses an upload by its size as the request declares it, before its bytes are read into memory. */
+    public void checkSize(long size) {
+        if (size > settings.maxImageBytes()) {
+            throw new EditRefused("image", "blog.images.too-large", settings.maxImageBytes() / (1024 * 1024));
+        }
+    }
+
     /** Stores the image and returns its ID; refuses anything else with {@link EditRefused} on the field "image". */
     @Transactional
     public UUID store(byte[] upload, UUID uploaderId) {
         if (upload.length == 0) {
             throw new EditRefused("image", "blog.images.empty");
         }
-        if (upload.length > settings.maxImageBytes()) {
-            throw new EditRefused("image", "blog.images.too-large", settings.maxImageBytes() / (1024 * 1024));
-        }
+        checkSize(upload.length);
         var image = decode(upload);
         boolean photo = image.format().equals("jpeg");
         byte[] bytes = encode(image.pixels(), photo);

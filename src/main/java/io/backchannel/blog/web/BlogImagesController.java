@@ -42,6 +42,7 @@ class BlogImagesController {
             @AuthenticationPrincipal SignedInAccount account)
             throws IOException {
         try {
+            images.checkSize(image.getSize());
             UUID id = images.store(image.getBytes(), account.id());
             String url = BlogEditor.IMAGE_PATH + id;
             String text = alt.strip().replaceAll("[\\[\\]\\\\\\r\\n]", " ");
