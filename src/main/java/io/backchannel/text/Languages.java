@@ -113,22 +113,32 @@ public final class Languages {
      * own and none of another's. Null when they leave it open.
      */
     static @Nullable String byFunctionWords(Map<String, Integer> hits, @Nullable String prior) {
-        String best = null;
-        int first = 0;
-        int second = 0;
-        for (var entry : hits.entrySet()) {
-            if (entry.getValue() > first) {
-                second = first;
-                first = entry.getValue();
-                best = entry.getKey();
-            } else if (entry.getValue() > second) {
-                second = entry.getValue();
-            }
-        }
-        if (prior != null && hits.getOrDefault(prior, 0) > 0 && hits.get(prior) == first) {
+        Leaders leaders = Leaders.of(hits);
+        if (prior != null && hits.getOrDefault(prior, 0) > 0 && hits.get(prior) == leaders.first()) {
             return prior;
         }
-        return first >= SURE_FUNCTION_WORDS && second == 0 ? best : null;
+        return leaders.first() >= SURE_FUNCTION_WORDS && leaders.second() == 0 ? leaders.best() : null;
+    }
+
+    /** The language with the highest value, its value and the runner-up's; {@code best} is null for no values. */
+    private record Leaders(@Nullable String best, double first, double second) {
+
+        static Leaders of(Map<String, ? extends Number> values) {
+            String best = null;
+            double first = 0;
+            double second = 0;
+            for (var entry : values.entrySet()) {
+                double value = entry.getValue().doubleValue();
+                if (value > first) {
+                    second = first;
+                    first = value;
+                    best = entry.getKey();
+                } else if (value > second) {
+                    second = value;
+                }
+            }
+            return new Leaders(best, first, second);
+        }
     }
 
     /**
@@ -251,19 +261,9 @@ public final class Languages {
                 weights.merge(code, code.equals(prior) ? weight * HINT_PRIOR : weight, Math::max);
             }
         }
-        String best = UNKNOWN;
-        double first = 0;
-        double second = 0;
-        for (var entry : weights.entrySet()) {
-            if (entry.getValue() > first) {
-                second = first;
-                first = entry.getValue();
-                best = entry.getKey();
-            } else if (entry.getValue() > second) {
-                second = entry.getValue();
-            }
-        }
-        if (first > 0 && first >= POST_LEAD * second) {
+        Leaders leaders = Leaders.of(weights);
+        String best = leaders.best() == null ? UNKNOWN : leaders.best();
+        if (leaders.first() > 0 && leaders.first() >= POST_LEAD * leaders.second()) {
             return best;
         }
         return prior == null ? best : prior;

@@ -73,7 +73,9 @@ class ConversationsTests extends ListeningIntegrationTest {
         assertThat(requested.inReplyToExternalId()).isEqualTo("p1-" + marker);
         assertThat(requested.staffAccountId()).isEqualTo(staff);
         assertThat(column(conversation, "status")).isEqualTo("PENDING");
-        assertThat(replyState(requested.replyId())).isEqualTo("REQUESTED");
+        // The channels module answers every request: this test's connector is unknown there, so it fails the reply.
+        // Waiting for that answer first keeps it from overtaking the platform's confirmation published below.
+        await(() -> Optional.of(replyState(requested.replyId())).filter("FAILED"::equals));
 
         transactions.executeWithoutResult(tx -> publisher.publishEvent(new ReplySent(
                 requested.replyId(),
@@ -270,8 +272,9 @@ class ConversationsTests extends ListeningIntegrationTest {
 
     @Test
     void unclearSentimentWaitsForReviewAndTheCorrectionIsStored() throws Exception {
+        // French has no sentiment lexicon: without emoji its posts are unclear.
         supportByDefault();
-        UUID conversation = capture(heard("u-" + marker, null, "@jo", "🙃🙃 ok " + marker));
+        UUID conversation = capture(heard("u-" + marker, null, "@jo", "Le magasin ouvre lundi à neuf heures. " + marker));
         assertThat(column(conversation, "sentiment")).isEqualTo("UNCLEAR");
         var session = TestAccounts.login(mvc, staffEmail);
         var review = mvc.perform(get("/workspace/inbox/review").session(session))

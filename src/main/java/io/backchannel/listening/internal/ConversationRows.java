@@ -156,19 +156,18 @@ public class ConversationRows {
     }
 
     Optional<Conversation> conversation(UUID id) {
-        return jdbc.sql("select " + CONVERSATION_COLUMNS
-                        + " from listening_conversation c join listening_customer cu on cu.id = c.customer_id"
-                        + " where c.id = ?")
-                .param(id)
-                .query(ConversationRows::conversation)
-                .optional();
+        return conversationWhere(id, "");
     }
 
     /** Locks the conversation's row for a change of its status or assignment. */
     Optional<Conversation> conversationForUpdate(UUID id) {
+        return conversationWhere(id, " for update of c");
+    }
+
+    private Optional<Conversation> conversationWhere(UUID id, String lock) {
         return jdbc.sql("select " + CONVERSATION_COLUMNS
                         + " from listening_conversation c join listening_customer cu on cu.id = c.customer_id"
-                        + " where c.id = ? for update of c")
+                        + " where c.id = ?" + lock)
                 .param(id)
                 .query(ConversationRows::conversation)
                 .optional();

@@ -66,13 +66,7 @@ class MastodonExport implements ExportFormat {
 
         @Override
         public int order(String path) {
-            if (ACTOR.matcher(path).matches()) {
-                return 0;
-            }
-            if (OUTBOX.matcher(path).matches()) {
-                return 1;
-            }
-            return MEDIA.matcher(path).matches() ? 2 : -1;
+            return MediaFiles.order(path, ACTOR, OUTBOX, MEDIA);
         }
 
         @Override

@@ -72,13 +72,7 @@ class XArchive implements ExportFormat {
 
         @Override
         public int order(String path) {
-            if (ACCOUNT.matcher(path).matches()) {
-                return 0;
-            }
-            if (TWEETS.matcher(path).matches()) {
-                return 1;
-            }
-            return MEDIA.matcher(path).matches() ? 2 : -1;
+            return MediaFiles.order(path, ACCOUNT, TWEETS, MEDIA);
         }
 
         @Override
