@@ -274,7 +274,8 @@ class ConversationsTests extends ListeningIntegrationTest {
     void unclearSentimentWaitsForReviewAndTheCorrectionIsStored() throws Exception {
         // French has no sentiment lexicon: without emoji its posts are unclear.
         supportByDefault();
-        UUID conversation = capture(heard("u-" + marker, null, "@jo", "Le magasin ouvre lundi à neuf heures. " + marker));
+        UUID conversation =
+                capture(heard("u-" + marker, null, "@jo", "Le magasin ouvre lundi à neuf heures. " + marker));
         assertThat(column(conversation, "sentiment")).isEqualTo("UNCLEAR");
         var session = TestAccounts.login(mvc, staffEmail);
         var review = mvc.perform(get("/workspace/inbox/review").session(session))

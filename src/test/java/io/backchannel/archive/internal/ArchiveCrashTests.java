@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,9 +108,27 @@ class ArchiveCrashTests {
         assertThat(report.records()).isGreaterThanOrEqualTo(before.size() + 20L);
     }
 
-    /** A database of its own in the test's PostgreSQL, so the other tests' archive is not disturbed. */
+    private @Nullable String database;
+
+    /** Dropped again, or the role that owns it (CI's, on an external server) could not be dropped by the next run. */
+    @AfterEach
+    void dropDatabase() throws Exception {
+        if (database != null) {
+            try (Connection connection = testDatabase.getConnection();
+                    var drop = connection.createStatement()) {
+                drop.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    /**
+     * A database of its own in the test's PostgreSQL, so the other tests' archive is not disturbed. On an external
+     * server the role needs CREATEDB (.ci/run grants it), and the child process takes the credentials from the same
+     * environment variables as the application.
+     */
     private String freshDatabase() throws Exception {
         String name = "archive_crash_" + UUID.randomUUID().toString().replace("-", "");
+        database = name;
         String url;
         try (Connection connection = testDatabase.getConnection()) {
             url = connection.getMetaData().getURL();

@@ -24,6 +24,12 @@ final class StandaloneArchive implements AutoCloseable {
     StandaloneArchive(String url, Path directory, DataSize maxFileSize, int checkpointEvery) throws IOException {
         data = new HikariDataSource();
         data.setJdbcUrl(url);
+        // An external server's credentials, as the application reads them (the embedded server's URL names its user).
+        String user = System.getenv("BACKCHANNEL_DATABASE_USER");
+        if (user != null && !user.isBlank()) {
+            data.setUsername(user);
+            data.setPassword(System.getenv("BACKCHANNEL_DATABASE_PASSWORD"));
+        }
         data.setMaximumPoolSize(8);
         Flyway.configure()
                 .dataSource(data)
