@@ -78,6 +78,11 @@ class ArchiveCrashTests {
         assertThat(again.exitValue()).as(String.join("\n", output)).isZero();
 
         SingleConnectionDataSource crashed = new SingleConnectionDataSource(url, true);
+        String user = System.getenv("BACKCHANNEL_DATABASE_USER");
+        if (user != null && !user.isBlank()) {
+            crashed.setUsername(user);
+            crashed.setPassword(System.getenv("BACKCHANNEL_DATABASE_PASSWORD"));
+        }
         try {
             JdbcClient jdbc = JdbcClient.create(crashed);
             Map<String, Long> held = jdbc
