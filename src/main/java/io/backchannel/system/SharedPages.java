@@ -39,6 +39,14 @@ public final class SharedPages {
         return headers;
     }
 
+    /** Writes headers kept by {@link #headers} to the answer of a later request, each value of a repeated one. */
+    public static void writeHeaders(HttpServletResponse response, Map<String, List<String>> headers) {
+        headers.forEach((name, values) -> {
+            response.setHeader(name, values.getFirst());
+            values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+        });
+    }
+
     /**
      * Searches the UTF-8 bytes as they are: an ASCII word never appears inside another character's bytes, so there is
      * no need to decode the whole page into a string first.

@@ -190,10 +190,7 @@ class BlogPageCache extends OncePerRequestFilter {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }
-            headers.forEach((name, values) -> {
-                response.setHeader(name, values.getFirst());
-                values.stream().skip(1).forEach(value -> response.addHeader(name, value));
-            });
+            SharedPages.writeHeaders(response, headers);
             response.setContentLength(body.length);
             if (!"HEAD".equals(request.getMethod())) {
                 response.getOutputStream().write(body);

@@ -35,7 +35,7 @@ public class Enrichment {
             if (topics.size() >= MAX_TOPICS) {
                 break;
             }
-            topics.add(hashtag.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
+            topics.add(hashtag.toLowerCase(Locale.ROOT));
         }
         List<String> intents = analysis.intents().stream()
                 .map(intent -> intent.name().toLowerCase(Locale.ROOT))

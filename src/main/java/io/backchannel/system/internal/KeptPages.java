@@ -1,5 +1,6 @@
 package io.backchannel.system.internal;
 
+import io.backchannel.system.SharedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
@@ -82,10 +83,7 @@ final class KeptPages<K> {
         }
 
         void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            headers.forEach((name, values) -> {
-                response.setHeader(name, values.getFirst());
-                values.stream().skip(1).forEach(value -> response.addHeader(name, value));
-            });
+            SharedPages.writeHeaders(response, headers);
             response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             if (acceptsGzip(request)) {
                 response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");

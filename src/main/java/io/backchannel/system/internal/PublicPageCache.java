@@ -200,10 +200,7 @@ class PublicPageCache extends OncePerRequestFilter {
     private record Page(long storedAt, byte[] body, Map<String, List<String>> headers) {
 
         void writeTo(HttpServletResponse response) throws IOException {
-            headers.forEach((name, values) -> {
-                response.setHeader(name, values.getFirst());
-                values.stream().skip(1).forEach(value -> response.addHeader(name, value));
-            });
+            SharedPages.writeHeaders(response, headers);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
