@@ -2,6 +2,7 @@ package io.backchannel.text;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lexicon sentiment in the manner of VADER: word valences, turned by a negation among the three words before,
@@ -44,12 +45,16 @@ final class SentimentScoring {
     /** The valence of each phrase below: as strong as "bad" or "good". */
     static final double PHRASE = 2.0;
 
+    private static final String POSITIVE_PHRASE = "positive";
+
+    private static final String NEGATIVE_PHRASE = "negative";
+
     /**
-     * What customers say of products and services whose words alone carry no feeling ("doesn't work"): each phrase
+     * What customers say of products and services whose words alone carry no feeling ("doesn't work"): each direction
      * found counts once with {@link #PHRASE}, before any contrast word.
      */
-    private static final Phrases NEGATIVE_PHRASES = new Phrases(Map.of(
-            "negative",
+    private static final Phrases PHRASES = new Phrases(Map.of(
+            NEGATIVE_PHRASE,
             List.of(
                     "doesn't work",
                     "does not work",
@@ -91,10 +96,8 @@ final class SentimentScoring {
                     "finger weg",
                     "lässt sich nicht",
                     "reagiert nicht",
-                    "lädt nicht")));
-
-    private static final Phrases POSITIVE_PHRASES = new Phrases(Map.of(
-            "positive",
+                    "lädt nicht"),
+            POSITIVE_PHRASE,
             List.of(
                     "works great",
                     "works perfectly",
@@ -112,11 +115,13 @@ final class SentimentScoring {
 
     private SentimentScoring() {}
 
+    /** {@code words} and {@code stems} are the tokens' texts and their stems, as {@link Phrases#find} takes them. */
     static Score score(
             List<Scan.Token> tokens,
             String language,
             boolean allShouted,
             int exclamations,
+            String[] words,
             String[] stems,
             SentimentCorrections corrections) {
         Lexicon lexicon = Lexicon.of(language);
@@ -144,12 +149,9 @@ final class SentimentScoring {
             // Learnt from whole texts as they were written, so no negation before the word turns it.
             values[i] = v + corrections.adjustment(language, lexicon == null ? word : lexicon.key(word));
         }
-        String[] words = new String[n];
-        for (int i = 0; i < n; i++) {
-            words[i] = tokens.get(i).text();
-        }
-        double positive = POSITIVE_PHRASES.find(words, stems, language).isEmpty() ? 0 : PHRASE;
-        double negative = NEGATIVE_PHRASES.find(words, stems, language).isEmpty() ? 0 : PHRASE;
+        Set<String> phrases = PHRASES.find(words, stems, language);
+        double positive = phrases.contains(POSITIVE_PHRASE) ? PHRASE : 0;
+        double negative = phrases.contains(NEGATIVE_PHRASE) ? PHRASE : 0;
         int hits = positive + negative > 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
             double v = values[i];

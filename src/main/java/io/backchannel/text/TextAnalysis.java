@@ -31,7 +31,7 @@ public final class TextAnalysis {
         String[] words = scan.words();
         String[] stems = stems(words, language);
         var sentiment = SentimentScoring.score(
-                scan.tokens, language, scan.allShouted(), scan.exclamationMarks, stems, corrections);
+                scan.tokens, language, scan.allShouted(), scan.exclamationMarks, words, stems, corrections);
         return new Analysis(
                 normalised,
                 language,
