@@ -83,6 +83,15 @@ final class Lexicon {
         return stemmer.getCurrent();
     }
 
+    /** Each word's stem, folded to ASCII (as lexicon and phrases store their stems). */
+    static String[] stems(SnowballStemmer stemmer, String[] words) {
+        String[] stems = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            stems[i] = fold(stem(stemmer, words[i]));
+        }
+        return stems;
+    }
+
     static String fold(String word) {
         for (int i = 0; i < word.length(); i++) {
             if (word.charAt(i) > 0x7f) {

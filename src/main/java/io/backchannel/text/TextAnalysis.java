@@ -63,14 +63,7 @@ public final class TextAnalysis {
     /** The words' Snowball stems, folded to ASCII, in English or German; for other languages the words themselves. */
     private static String[] stems(String[] words, String language) {
         SnowballStemmer stemmer = Lexicon.stemmer(language);
-        if (stemmer == null) {
-            return words;
-        }
-        String[] stems = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            stems[i] = Lexicon.fold(Lexicon.stem(stemmer, words[i]));
-        }
-        return stems;
+        return stemmer == null ? words : Lexicon.stems(stemmer, words);
     }
 
     private static String cut(String text) {
