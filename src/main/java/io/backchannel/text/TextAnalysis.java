@@ -25,7 +25,7 @@ public final class TextAnalysis {
     /** Analyses a post, with what staff corrections taught the sentiment. */
     public static Analysis analyse(
             @Nullable String text, @Nullable String languageHint, Topics topics, SentimentCorrections corrections) {
-        String normalised = Normalisation.normalise(cut(text == null ? "" : text));
+        String normalised = Normalisation.normalise(Languages.cut(text == null ? "" : text, MAX_CHARS));
         Scan scan = Scan.of(normalised);
         String language = Languages.detect(scan.prose(), languageHint);
         String[] words = scan.words();
@@ -64,13 +64,5 @@ public final class TextAnalysis {
     private static String[] stems(String[] words, String language) {
         SnowballStemmer stemmer = Lexicon.stemmer(language);
         return stemmer == null ? words : Lexicon.stems(stemmer, words);
-    }
-
-    private static String cut(String text) {
-        if (text.length() <= MAX_CHARS) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
-        return text.substring(0, end);
     }
 }
