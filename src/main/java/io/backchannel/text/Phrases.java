@@ -49,6 +49,13 @@ final class Phrases {
         });
     }
 
+    /** A shared list of phrases and more of a set's own. */
+    static List<String> concat(List<String> shared, String... own) {
+        var phrases = new ArrayList<>(shared);
+        phrases.addAll(List.of(own));
+        return List.copyOf(phrases);
+    }
+
     boolean isEmpty() {
         return byFirstWord.isEmpty();
     }

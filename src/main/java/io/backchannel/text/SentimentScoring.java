@@ -45,6 +45,26 @@ final class SentimentScoring {
     /** The valence of each phrase below: as strong as "bad" or "good". */
     static final double PHRASE = 2.0;
 
+    /**
+     * What customers say of a product or service that fails them, in English and German: negative phrases for the
+     * sentiment and complaint keywords for the intents.
+     */
+    static final List<String> FAULTS = List.of(
+            "broke",
+            "broken",
+            "defekt",
+            "does not work",
+            "doesn't work",
+            "funktioniert nicht",
+            "geht nicht",
+            "geld zurück",
+            "kaputt",
+            "not working",
+            "still waiting",
+            "stopped working",
+            "stürzt ab",
+            "warte immer noch");
+
     private static final String POSITIVE_PHRASE = "positive";
 
     private static final String NEGATIVE_PHRASE = "negative";
@@ -55,13 +75,10 @@ final class SentimentScoring {
      */
     private static final Phrases PHRASES = new Phrases(Map.of(
             NEGATIVE_PHRASE,
-            List.of(
-                    "doesn't work",
-                    "does not work",
+            Phrases.concat(
+                    FAULTS,
                     "didn't work",
                     "did not work",
-                    "not working",
-                    "stopped working",
                     "no longer works",
                     "no longer working",
                     "won't turn on",
@@ -73,25 +90,15 @@ final class SentimentScoring {
                     "not worth",
                     "returned it",
                     "fell apart",
-                    "broke",
-                    "broken",
                     "crashed",
                     "keeps crashing",
                     "never arrived",
-                    "still waiting",
                     "no response",
                     "junk",
-                    "funktioniert nicht",
-                    "geht nicht",
                     "ging nicht",
-                    "kaputt",
-                    "defekt",
-                    "stürzt ab",
                     "abgestürzt",
                     "keine antwort",
-                    "warte immer noch",
                     "nie wieder",
-                    "geld zurück",
                     "schrott",
                     "finger weg",
                     "lässt sich nicht",
