@@ -158,6 +158,9 @@ final class Intents {
                     "risikokapital",
                     "kapitalgeber")));
 
+    /** The intents their keywords alone decide. */
+    private static final List<Intent> KEYED = List.of(Intent.IDEA, Intent.JOB_APPLICANT, Intent.INVESTOR);
+
     static Set<Intent> of(
             String[] words, String[] stems, String language, Scan scan, SentimentScoring.Score sentiment) {
         Set<String> found = KEYWORDS.find(words, stems, language);
@@ -174,7 +177,7 @@ final class Intents {
                 && (found.contains(Intent.PRAISE.name()) || sentiment.score() >= DECIDED_PRAISE)) {
             intents.add(Intent.PRAISE);
         }
-        for (Intent keyed : List.of(Intent.IDEA, Intent.JOB_APPLICANT, Intent.INVESTOR)) {
+        for (Intent keyed : KEYED) {
             if (found.contains(keyed.name())) {
                 intents.add(keyed);
             }

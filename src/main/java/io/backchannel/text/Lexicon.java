@@ -58,9 +58,9 @@ final class Lexicon {
         return german ? fold(word) : word;
     }
 
-    /** The valence of a lower-cased word or else of its stem (folded), 0 when the lexicon knows neither. */
-    double valence(String word, String stem) {
-        Float direct = valences.get(key(word));
+    /** The valence of a word by its {@link #key} or else by its stem (folded), 0 when the lexicon knows neither. */
+    double valence(String key, String stem) {
+        Float direct = valences.get(key);
         if (direct != null) {
             return direct;
         }

@@ -149,12 +149,13 @@ final class SentimentScoring {
             if (cues.steers(word)) {
                 continue;
             }
-            double v = lexicon == null ? 0 : lexicon.valence(word, stems[i]);
+            String key = lexicon == null ? word : lexicon.key(word);
+            double v = lexicon == null ? 0 : lexicon.valence(key, stems[i]);
             if (v != 0) {
                 v = modified(v, tokens, i, cues, token.shouted() && !allShouted);
             }
             // Learnt from whole texts as they were written, so no negation before the word turns it.
-            values[i] = v + corrections.adjustment(language, lexicon == null ? word : lexicon.key(word));
+            values[i] = v + corrections.adjustment(language, key);
         }
         Set<String> phrases = PHRASES.find(words, stems, language);
         double positive = phrases.contains(POSITIVE_PHRASE) ? PHRASE : 0;
