@@ -15,15 +15,10 @@ final class Intents {
 
     private static final Phrases KEYWORDS = new Phrases(Map.of(
             Intent.COMPLAINT.name(),
-            List.of(
-                    "broken",
-                    "broke",
+            Phrases.concat(
+                    SentimentScoring.FAULTS,
                     "crash",
                     "bug",
-                    "not working",
-                    "doesn't work",
-                    "does not work",
-                    "stopped working",
                     "error",
                     "problem",
                     "issue",
@@ -33,24 +28,16 @@ final class Intents {
                     "unacceptable",
                     "defective",
                     "scam",
-                    "still waiting",
                     "cancel",
                     "worst",
                     "useless",
                     "complaint",
-                    "kaputt",
-                    "defekt",
                     "fehler",
                     "absturz",
-                    "stürzt ab",
-                    "funktioniert nicht",
-                    "geht nicht",
                     "reklamation",
                     "erstattung",
-                    "geld zurück",
                     "enttäuscht",
                     "unverschämt",
-                    "warte immer noch",
                     "kündigen",
                     "mangelhaft",
                     "beschwerde",
@@ -171,6 +158,9 @@ final class Intents {
                     "risikokapital",
                     "kapitalgeber")));
 
+    /** The intents their keywords alone decide. */
+    private static final List<Intent> KEYED = List.of(Intent.IDEA, Intent.JOB_APPLICANT, Intent.INVESTOR);
+
     static Set<Intent> of(
             String[] words, String[] stems, String language, Scan scan, SentimentScoring.Score sentiment) {
         Set<String> found = KEYWORDS.find(words, stems, language);
@@ -187,7 +177,7 @@ final class Intents {
                 && (found.contains(Intent.PRAISE.name()) || sentiment.score() >= DECIDED_PRAISE)) {
             intents.add(Intent.PRAISE);
         }
-        for (Intent keyed : List.of(Intent.IDEA, Intent.JOB_APPLICANT, Intent.INVESTOR)) {
+        for (Intent keyed : KEYED) {
             if (found.contains(keyed.name())) {
                 intents.add(keyed);
             }

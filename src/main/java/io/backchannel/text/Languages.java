@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetector;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -64,7 +63,7 @@ public final class Languages {
         if (text == null || text.isBlank()) {
             return UNKNOWN;
         }
-        String sample = sample(text);
+        String sample = cut(text, MAX_CHARS);
         if (weight(sample) < MIN_LETTERS) {
             return UNKNOWN;
         }
@@ -90,7 +89,7 @@ public final class Languages {
         if (text == null || text.isBlank()) {
             return prior == null ? UNKNOWN : prior;
         }
-        String sample = sample(text);
+        String sample = cut(text, MAX_CHARS);
         String script = byScript(sample);
         if (script != null) {
             // Japanese written in kanji alone looks Chinese; the platform knows better.
@@ -208,19 +207,27 @@ public final class Languages {
     /** More hits than this add nothing: a long text is judged by the model. */
     static final int MAX_FUNCTION_WORDS = 4;
 
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}']+");
-
-    /** How many of each language's function words the text holds, counted per occurrence. */
+    /**
+     * How many of each language's function words the text holds, counted per occurrence; a word is a run of letters
+     * and apostrophes.
+     */
     static Map<String, Integer> functionWords(String text) {
         Map<String, Integer> hits = new HashMap<>();
-        for (String word : NOT_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (word.isEmpty()) {
-                continue;
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); ) {
+            int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+            boolean inWord = Character.isLetter(cp) || cp == '\'';
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                String language = DISTINCT_FUNCTION_WORDS.get(lower.substring(start, i));
+                if (language != null) {
+                    hits.merge(language, 1, Integer::sum);
+                }
+                start = -1;
             }
-            String language = DISTINCT_FUNCTION_WORDS.get(word);
-            if (language != null) {
-                hits.merge(language, 1, Integer::sum);
-            }
+            i += Character.charCount(cp);
         }
         return hits;
     }
@@ -319,7 +326,12 @@ public final class Languages {
         int han = 0;
         int kana = 0;
         int hangul = 0;
-        for (int cp : text.codePoints().filter(Character::isLetter).toArray()) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
             switch (Character.UnicodeScript.of(cp)) {
                 case HAN -> han += DENSE;
                 case HIRAGANA, KATAKANA -> kana += DENSE;
@@ -337,11 +349,12 @@ public final class Languages {
         return 2 * han > letters ? "zh" : null;
     }
 
-    private static String sample(String text) {
-        if (text.length() <= MAX_CHARS) {
+    /** The text's first {@code max} chars at most, not splitting a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
         return text.substring(0, end);
     }
 

@@ -58,9 +58,9 @@ final class Lexicon {
         return german ? fold(word) : word;
     }
 
-    /** The valence of a lower-cased word or else of its stem (folded), 0 when the lexicon knows neither. */
-    double valence(String word, String stem) {
-        Float direct = valences.get(key(word));
+    /** The valence of a word by its {@link #key} or else by its stem (folded), 0 when the lexicon knows neither. */
+    double valence(String key, String stem) {
+        Float direct = valences.get(key);
         if (direct != null) {
             return direct;
         }
@@ -81,6 +81,15 @@ final class Lexicon {
         stemmer.setCurrent(word);
         stemmer.stem();
         return stemmer.getCurrent();
+    }
+
+    /** Each word's stem, folded to ASCII (as lexicon and phrases store their stems). */
+    static String[] stems(SnowballStemmer stemmer, String[] words) {
+        String[] stems = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            stems[i] = fold(stem(stemmer, words[i]));
+        }
+        return stems;
     }
 
     static String fold(String word) {

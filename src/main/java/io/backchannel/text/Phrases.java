@@ -19,8 +19,13 @@ final class Phrases {
 
     private record Phrase(String name, String[] words, String[] english, String[] german) {}
 
-    /** Each phrase under its first word, its first English stem and its first German stem. */
-    private final Map<String, List<Phrase>> byFirst = new HashMap<>();
+    /** Each phrase under its first word. */
+    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+
+    /** Each phrase under its first English stem, and under its first German stem: looked up without building keys. */
+    private final Map<String, List<Phrase>> byFirstEnglish = new HashMap<>();
+
+    private final Map<String, List<Phrase>> byFirstGerman = new HashMap<>();
 
     Phrases(Map<String, ? extends Iterable<String>> sets) {
         var english = new EnglishStemmer();
@@ -34,35 +39,39 @@ final class Phrases {
                 if (words.length == 0) {
                     continue;
                 }
-                String[] en = stems(english, words);
-                String[] de = stems(german, words);
+                String[] en = Lexicon.stems(english, words);
+                String[] de = Lexicon.stems(german, words);
                 var phrase = new Phrase(name, words, en, de);
-                for (String key : Set.of(words[0], "en:" + en[0], "de:" + de[0])) {
-                    byFirst.computeIfAbsent(key, k -> new ArrayList<>()).add(phrase);
-                }
+                byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(phrase);
+                byFirstEnglish.computeIfAbsent(en[0], k -> new ArrayList<>()).add(phrase);
+                byFirstGerman.computeIfAbsent(de[0], k -> new ArrayList<>()).add(phrase);
             }
         });
     }
 
-    private static String[] stems(org.tartarus.snowball.SnowballStemmer stemmer, String[] words) {
-        String[] stems = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            stems[i] = Lexicon.fold(Lexicon.stem(stemmer, words[i]));
-        }
-        return stems;
+    /** A shared list of phrases and more of a set's own. */
+    static List<String> concat(List<String> shared, String... own) {
+        var phrases = new ArrayList<>(shared);
+        phrases.addAll(List.of(own));
+        return List.copyOf(phrases);
     }
 
     boolean isEmpty() {
-        return byFirst.isEmpty();
+        return byFirstWord.isEmpty();
     }
 
     /** The names whose phrases occur in the words; {@code stems} are the words' stems in {@code language}. */
     Set<String> find(String[] words, String[] stems, String language) {
         Set<String> found = new LinkedHashSet<>();
-        String prefix = language + ":";
+        Map<String, List<Phrase>> byFirstStem =
+                switch (language) {
+                    case "en" -> byFirstEnglish;
+                    case "de" -> byFirstGerman;
+                    default -> Map.of();
+                };
         for (int i = 0; i < words.length; i++) {
-            collect(byFirst.get(words[i]), words, stems, language, i, found);
-            collect(byFirst.get(prefix + stems[i]), words, stems, language, i, found);
+            collect(byFirstWord.get(words[i]), words, stems, language, i, found);
+            collect(byFirstStem.get(stems[i]), words, stems, language, i, found);
         }
         return found;
     }

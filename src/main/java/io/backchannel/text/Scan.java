@@ -95,9 +95,7 @@ final class Scan {
     boolean allShouted() {
         boolean any = false;
         for (Token token : tokens) {
-            if (token.word()
-                    && token.text().length() > 1
-                    && token.text().chars().anyMatch(Character::isLetter)) {
+            if (token.word() && token.text().length() > 1 && hasLetter(token.text())) {
                 if (!token.shouted()) {
                     return false;
                 }
@@ -105,6 +103,15 @@ final class Scan {
             }
         }
         return any;
+    }
+
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wordChar(int cp) {

@@ -25,9 +25,10 @@ public final class SentimentCorrections {
 
     private static final SentimentCorrections NONE = new SentimentCorrections(Map.of());
 
-    private final Map<String, Double> adjustments;
+    /** Language → lexicon key → adjustment. */
+    private final Map<String, Map<String, Double>> adjustments;
 
-    private SentimentCorrections(Map<String, Double> adjustments) {
+    private SentimentCorrections(Map<String, Map<String, Double>> adjustments) {
         this.adjustments = adjustments;
     }
 
@@ -58,25 +59,30 @@ public final class SentimentCorrections {
             Lexicon lexicon = Lexicon.of(language);
             Set<String> words = TextAnalysis.learnableWords(analysis.normalised());
             double step = RATE * error / Math.sqrt(Math.max(1, words.size()));
+            var adjusted = learnt.adjustments.computeIfAbsent(language, k -> new HashMap<>());
             for (String word : words) {
-                String key = language + ":" + (lexicon == null ? word : lexicon.key(word));
-                double moved = learnt.adjustments.getOrDefault(key, 0.0) + step;
-                learnt.adjustments.put(key, Math.max(-LIMIT, Math.min(LIMIT, moved)));
+                String key = lexicon == null ? word : lexicon.key(word);
+                double moved = adjusted.getOrDefault(key, 0.0) + step;
+                adjusted.put(key, Math.max(-LIMIT, Math.min(LIMIT, moved)));
             }
         }
-        return learnt.adjustments.isEmpty() ? NONE : new SentimentCorrections(Map.copyOf(learnt.adjustments));
+        learnt.adjustments.values().removeIf(Map::isEmpty);
+        if (learnt.adjustments.isEmpty()) {
+            return NONE;
+        }
+        Map<String, Map<String, Double>> copy = new HashMap<>();
+        learnt.adjustments.forEach((language, adjusted) -> copy.put(language, Map.copyOf(adjusted)));
+        return new SentimentCorrections(Map.copyOf(copy));
     }
 
     /** The learnt adjustment of a word's valence (its lexicon key) in a language. */
     double adjustment(String language, String key) {
-        if (adjustments.isEmpty()) {
-            return 0;
-        }
-        return adjustments.getOrDefault(language + ":" + key, 0.0);
+        Map<String, Double> adjusted = adjustments.get(language);
+        return adjusted == null ? 0 : adjusted.getOrDefault(key, 0.0);
     }
 
     /** How many words have an adjustment, for the inbox to show. */
     public int size() {
-        return adjustments.size();
+        return adjustments.values().stream().mapToInt(Map::size).sum();
     }
 }

@@ -2,6 +2,7 @@ package io.backchannel.text;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lexicon sentiment in the manner of VADER: word valences, turned by a negation among the three words before,
@@ -45,18 +46,39 @@ final class SentimentScoring {
     static final double PHRASE = 2.0;
 
     /**
-     * What customers say of products and services whose words alone carry no feeling ("doesn't work"): each phrase
+     * What customers say of a product or service that fails them, in English and German: negative phrases for the
+     * sentiment and complaint keywords for the intents.
+     */
+    static final List<String> FAULTS = List.of(
+            "broke",
+            "broken",
+            "defekt",
+            "does not work",
+            "doesn't work",
+            "funktioniert nicht",
+            "geht nicht",
+            "geld zurück",
+            "kaputt",
+            "not working",
+            "still waiting",
+            "stopped working",
+            "stürzt ab",
+            "warte immer noch");
+
+    private static final String POSITIVE_PHRASE = "positive";
+
+    private static final String NEGATIVE_PHRASE = "negative";
+
+    /**
+     * What customers say of products and services whose words alone carry no feeling ("doesn't work"): each direction
      * found counts once with {@link #PHRASE}, before any contrast word.
      */
-    private static final Phrases NEGATIVE_PHRASES = new Phrases(Map.of(
-            "negative",
-            List.of(
-                    "doesn't work",
-                    "does not work",
+    private static final Phrases PHRASES = new Phrases(Map.of(
+            NEGATIVE_PHRASE,
+            Phrases.concat(
+                    FAULTS,
                     "didn't work",
                     "did not work",
-                    "not working",
-                    "stopped working",
                     "no longer works",
                     "no longer working",
                     "won't turn on",
@@ -68,33 +90,21 @@ final class SentimentScoring {
                     "not worth",
                     "returned it",
                     "fell apart",
-                    "broke",
-                    "broken",
                     "crashed",
                     "keeps crashing",
                     "never arrived",
-                    "still waiting",
                     "no response",
                     "junk",
-                    "funktioniert nicht",
-                    "geht nicht",
                     "ging nicht",
-                    "kaputt",
-                    "defekt",
-                    "stürzt ab",
                     "abgestürzt",
                     "keine antwort",
-                    "warte immer noch",
                     "nie wieder",
-                    "geld zurück",
                     "schrott",
                     "finger weg",
                     "lässt sich nicht",
                     "reagiert nicht",
-                    "lädt nicht")));
-
-    private static final Phrases POSITIVE_PHRASES = new Phrases(Map.of(
-            "positive",
+                    "lädt nicht"),
+            POSITIVE_PHRASE,
             List.of(
                     "works great",
                     "works perfectly",
@@ -112,11 +122,13 @@ final class SentimentScoring {
 
     private SentimentScoring() {}
 
+    /** {@code words} and {@code stems} are the tokens' texts and their stems, as {@link Phrases#find} takes them. */
     static Score score(
             List<Scan.Token> tokens,
             String language,
             boolean allShouted,
             int exclamations,
+            String[] words,
             String[] stems,
             SentimentCorrections corrections) {
         Lexicon lexicon = Lexicon.of(language);
@@ -137,19 +149,17 @@ final class SentimentScoring {
             if (cues.steers(word)) {
                 continue;
             }
-            double v = lexicon == null ? 0 : lexicon.valence(word, stems[i]);
+            String key = lexicon == null ? word : lexicon.key(word);
+            double v = lexicon == null ? 0 : lexicon.valence(key, stems[i]);
             if (v != 0) {
                 v = modified(v, tokens, i, cues, token.shouted() && !allShouted);
             }
             // Learnt from whole texts as they were written, so no negation before the word turns it.
-            values[i] = v + corrections.adjustment(language, lexicon == null ? word : lexicon.key(word));
+            values[i] = v + corrections.adjustment(language, key);
         }
-        String[] words = new String[n];
-        for (int i = 0; i < n; i++) {
-            words[i] = tokens.get(i).text();
-        }
-        double positive = POSITIVE_PHRASES.find(words, stems, language).isEmpty() ? 0 : PHRASE;
-        double negative = NEGATIVE_PHRASES.find(words, stems, language).isEmpty() ? 0 : PHRASE;
+        Set<String> phrases = PHRASES.find(words, stems, language);
+        double positive = phrases.contains(POSITIVE_PHRASE) ? PHRASE : 0;
+        double negative = phrases.contains(NEGATIVE_PHRASE) ? PHRASE : 0;
         int hits = positive + negative > 0 ? 1 : 0;
         for (int i = 0; i < n; i++) {
             double v = values[i];

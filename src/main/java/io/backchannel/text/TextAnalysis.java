@@ -25,13 +25,13 @@ public final class TextAnalysis {
     /** Analyses a post, with what staff corrections taught the sentiment. */
     public static Analysis analyse(
             @Nullable String text, @Nullable String languageHint, Topics topics, SentimentCorrections corrections) {
-        String normalised = Normalisation.normalise(cut(text == null ? "" : text));
+        String normalised = Normalisation.normalise(Languages.cut(text == null ? "" : text, MAX_CHARS));
         Scan scan = Scan.of(normalised);
         String language = Languages.detect(scan.prose(), languageHint);
         String[] words = scan.words();
         String[] stems = stems(words, language);
         var sentiment = SentimentScoring.score(
-                scan.tokens, language, scan.allShouted(), scan.exclamationMarks, stems, corrections);
+                scan.tokens, language, scan.allShouted(), scan.exclamationMarks, words, stems, corrections);
         return new Analysis(
                 normalised,
                 language,
@@ -63,21 +63,6 @@ public final class TextAnalysis {
     /** The words' Snowball stems, folded to ASCII, in English or German; for other languages the words themselves. */
     private static String[] stems(String[] words, String language) {
         SnowballStemmer stemmer = Lexicon.stemmer(language);
-        if (stemmer == null) {
-            return words;
-        }
-        String[] stems = new String[words.length];
-        for (int i = 0; i < words.length; i++) {
-            stems[i] = Lexicon.fold(Lexicon.stem(stemmer, words[i]));
-        }
-        return stems;
-    }
-
-    private static String cut(String text) {
-        if (text.length() <= MAX_CHARS) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
-        return text.substring(0, end);
+        return stemmer == null ? words : Lexicon.stems(stemmer, words);
     }
 }
