@@ -133,12 +133,11 @@ class XArchive implements ExportFormat {
             }
             boolean reply =
                     !tweet.path("in_reply_to_status_id_str").asString("").isEmpty();
-            String author = account.isEmpty() ? "" : account;
             sink.capture(new Capture(
                     PLATFORM,
                     id,
                     account,
-                    author,
+                    account,
                     reply ? CaptureKind.REPLY : CaptureKind.OWN_POST,
                     tweet.path("lang").asString("und"),
                     saidAt,
