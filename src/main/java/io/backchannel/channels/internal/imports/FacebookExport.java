@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.CaptureKind;
+import io.backchannel.channels.internal.LanguageTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -180,7 +181,7 @@ final class FacebookExport implements ExportFormat {
                     account,
                     author,
                     kind,
-                    ImportOrigin.language(null, shown),
+                    LanguageTags.primary(null, shown),
                     Instant.ofEpochSecond(timestamp.asLong()),
                     null,
                     shown,
