@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,8 +102,8 @@ class ImportsController {
                             job.id().toString(),
                             job.fileName(),
                             Long.toString(job.fileSize()),
-                            String.valueOf(job.platform() == null ? "" : job.platform()),
-                            String.valueOf(job.account() == null ? "" : job.account()),
+                            Objects.requireNonNullElse(job.platform(), ""),
+                            Objects.requireNonNullElse(job.account(), ""),
                             job.state().name(),
                             Integer.toString(job.imported()),
                             Integer.toString(job.alreadyHeld()),

@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.CaptureKind;
+import io.backchannel.channels.internal.LanguageTags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -199,7 +200,7 @@ final class BlueskyExport implements ExportFormat {
                         did,
                         did,
                         reply ? CaptureKind.REPLY : CaptureKind.OWN_POST,
-                        ImportOrigin.language(declared, text),
+                        LanguageTags.primary(declared, text),
                         saidAt,
                         "https://bsky.app/profile/" + did + "/post/" + rkey,
                         text,

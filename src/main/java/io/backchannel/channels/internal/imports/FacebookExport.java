@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.CaptureKind;
+import io.backchannel.channels.internal.LanguageTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -11,9 +12,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Facebook's "Download your information" in JSON: the posts ({@code your_facebook_activity/posts/your_posts_1.json},
@@ -34,11 +33,6 @@ final class FacebookExport implements ExportFormat {
 
     /** The last second of the year 9999: a later time is garbage, not a post. */
     private static final long LATEST = 253_402_300_799L;
-
-    /** Reads one entry at a time from the middle of a file, so what follows an entry is no error. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     @Override
     public String platform() {
@@ -63,7 +57,7 @@ final class FacebookExport implements ExportFormat {
 
         @Override
         public void read(String path, InputStream content) throws IOException {
-            try (JsonParser parser = JSON.createParser(content)) {
+            try (JsonParser parser = JsonItems.parser(content)) {
                 if (FILES.isProfile(path)) {
                     account = fullName(parser);
                 } else {
@@ -111,7 +105,7 @@ final class FacebookExport implements ExportFormat {
                     throw new IOException(path + ": the file ends inside the list");
                 }
                 index++;
-                JsonNode entry = JSON.readTree(parser);
+                JsonNode entry = JsonItems.MAPPER.readTree(parser);
                 String where = path + " #" + index;
                 if (!entry.isObject()) {
                     sink.reject(where, "channels.import.not-record");
@@ -187,12 +181,12 @@ final class FacebookExport implements ExportFormat {
                     account,
                     author,
                     kind,
-                    ImportOrigin.language(null, shown),
+                    LanguageTags.primary(null, shown),
                     Instant.ofEpochSecond(timestamp.asLong()),
                     null,
                     shown,
                     "application/json",
-                    JSON.writeValueAsBytes(entry)));
+                    JsonItems.bytes(entry)));
         }
     }
 }

@@ -172,7 +172,7 @@ public class ImportJobs {
             });
             save(id, tally, State.DONE, null, written[0]);
         } catch (ImportRunner.Stopped e) {
-            written[0] = save(id, tally, State.FAILED, e, written[0]);
+            save(id, tally, State.FAILED, e, written[0]);
         } catch (RuntimeException e) {
             log.warn("Import {} failed", id, e);
             save(
@@ -199,7 +199,6 @@ public class ImportJobs {
                                 "alreadyHeld", counts.alreadyHeld(),
                                 "newVersions", counts.newVersions(),
                                 "rejected", counts.rejected())));
-        boolean finished = state == State.DONE || state == State.FAILED;
         jdbc.sql("update channels_import set state = ?, platform = ?, account = ?, bytes_read = ?, bytes_total = ?,"
                         + " imported = ?, already_held = ?, new_versions = ?, rejected = ?, deleted_at_source = ?,"
                         + " failure_key = ?, failure_arguments = ?, files = ?, updated_at = now(),"
@@ -218,7 +217,7 @@ public class ImportJobs {
                         failure == null ? null : failure.messageKey(),
                         failure == null ? null : joined(failure.arguments()),
                         JsonItems.MAPPER.writeValueAsString(files),
-                        finished,
+                        state == State.DONE || state == State.FAILED,
                         id)
                 .update();
         List<ImportTally.Rejection> rejections = tally.rejections();

@@ -2,14 +2,11 @@ package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
-import io.backchannel.text.Languages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 record ImportOrigin(String platform, String file, Instant collectedAt) {
 
     static final String METHOD = "import";
-
-    private static final Pattern PRIMARY_LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     ImportOrigin(String platform, String file) {
         this(platform, file, Instant.now());
@@ -53,20 +48,6 @@ record ImportOrigin(String platform, String file, Instant collectedAt) {
                 file,
                 collectedAt,
                 METHOD);
-    }
-
-    /**
-     * The language the platform recorded, as the primary subtag of its BCP 47 tag ("en-US" is "en"), or else the one
-     * the text reads as.
-     */
-    static String language(@Nullable String declared, String text) {
-        if (declared != null) {
-            String primary = declared.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-            if (PRIMARY_LANGUAGE.matcher(primary).matches()) {
-                return primary;
-            }
-        }
-        return Languages.detect(text);
     }
 
     /** A short stable name for records the platform gives no id: the first 128 bits of SHA-256 over the parts. */

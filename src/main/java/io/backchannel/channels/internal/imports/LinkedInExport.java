@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.CaptureKind;
+import io.backchannel.channels.internal.LanguageTags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,7 +183,7 @@ final class LinkedInExport implements ExportFormat {
                         account,
                         account,
                         kind,
-                        ImportOrigin.language(null, text),
+                        LanguageTags.primary(null, text),
                         saidAt,
                         link.startsWith("https://") ? link : null,
                         text,

@@ -30,6 +30,7 @@ class MastodonExport implements ExportFormat {
     private static final Pattern OUTBOX = Pattern.compile("(?:^|.*/)outbox\\.json");
     private static final Pattern ACTOR = Pattern.compile("(?:^|.*/)actor\\.json");
     private static final Pattern MEDIA = Pattern.compile("(?:^|.*/)(media_attachments/.+)");
+    private static final ExportFiles FILES = new ExportFiles(ACTOR, List.of(OUTBOX), MEDIA);
 
     private final MediaFiles media;
 
@@ -44,7 +45,7 @@ class MastodonExport implements ExportFormat {
 
     @Override
     public boolean recognises(List<String> paths) {
-        return paths.stream().anyMatch(path -> OUTBOX.matcher(path).matches());
+        return FILES.recognises(paths);
     }
 
     @Override
@@ -66,7 +67,7 @@ class MastodonExport implements ExportFormat {
 
         @Override
         public int order(String path) {
-            return MediaFiles.order(path, ACTOR, OUTBOX, MEDIA);
+            return FILES.order(path);
         }
 
         @Override

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -34,20 +33,6 @@ class MediaFiles {
 
     MediaFiles(@Value("${backchannel.archive.max-content:5MB}") DataSize limit) {
         this.limit = limit.toBytes();
-    }
-
-    /**
-     * Where a file goes in the reading order of an export with media: the account first, then the posts, the media
-     * last (they take their posts' times); {@code -1} for files of none of the three.
-     */
-    static int order(String path, Pattern account, Pattern posts, Pattern media) {
-        if (account.matcher(path).matches()) {
-            return 0;
-        }
-        if (posts.matcher(path).matches()) {
-            return 1;
-        }
-        return media.matcher(path).matches() ? 2 : -1;
     }
 
     /** The file's record, or a rejection when it is larger than the archive keeps. */

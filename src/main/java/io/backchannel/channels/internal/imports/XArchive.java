@@ -33,6 +33,7 @@ class XArchive implements ExportFormat {
     private static final Pattern TWEETS = Pattern.compile("(?:^|.*/)(?:data/)?tweets?(?:-part\\d+)?\\.js");
     private static final Pattern ACCOUNT = Pattern.compile("(?:^|.*/)data/account\\.js");
     private static final Pattern MEDIA = Pattern.compile("(?:^|.*/)data/tweets?_media/(\\d+)-[^/]+");
+    private static final ExportFiles FILES = new ExportFiles(ACCOUNT, List.of(TWEETS), MEDIA);
     private static final String ACCOUNT_FILE = "data/account.js";
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
@@ -52,7 +53,7 @@ class XArchive implements ExportFormat {
 
     @Override
     public boolean recognises(List<String> paths) {
-        return paths.stream().anyMatch(path -> TWEETS.matcher(path).matches());
+        return FILES.recognises(paths);
     }
 
     @Override
@@ -72,7 +73,7 @@ class XArchive implements ExportFormat {
 
         @Override
         public int order(String path) {
-            return MediaFiles.order(path, ACCOUNT, TWEETS, MEDIA);
+            return FILES.order(path);
         }
 
         @Override
@@ -133,12 +134,11 @@ class XArchive implements ExportFormat {
             }
             boolean reply =
                     !tweet.path("in_reply_to_status_id_str").asString("").isEmpty();
-            String author = account.isEmpty() ? "" : account;
             sink.capture(new Capture(
                     PLATFORM,
                     id,
                     account,
-                    author,
+                    account,
                     reply ? CaptureKind.REPLY : CaptureKind.OWN_POST,
                     tweet.path("lang").asString("und"),
                     saidAt,
