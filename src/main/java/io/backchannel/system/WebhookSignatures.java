@@ -3,8 +3,10 @@ package io.backchannel.system;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,7 +24,16 @@ public final class WebhookSignatures {
     public static final String TIMESTAMP = "X-Backchannel-Timestamp";
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
 
+    private static final SecureRandom random = new SecureRandom();
+
     private WebhookSignatures() {}
+
+    /** A fresh secret of 32 random bytes, shown to the admin once. */
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     public static String sign(String secret, long timestamp, byte[] body) {
         try {
