@@ -87,7 +87,7 @@ class ConnectorsController {
                         connector.setting(
                                 connector.kind() == ConnectorKind.WEBHOOK ? Connector.REPLY_URL : Connector.URL),
                         "",
-                        intervalOf(connector),
+                        connector.intervalMinutes(),
                         connector.setting(Connector.FILTERS)));
         return FORM;
     }
@@ -167,14 +167,6 @@ class ConnectorsController {
             case MANUAL -> {}
         }
         return settings;
-    }
-
-    private static int intervalOf(Connector connector) {
-        try {
-            return Integer.parseInt(connector.setting(Connector.INTERVAL_MINUTES));
-        } catch (NumberFormatException e) {
-            return 15;
-        }
     }
 
     /** Only absolute http and https addresses with a host: no file:, javascript: or other schemes, no user info. */
