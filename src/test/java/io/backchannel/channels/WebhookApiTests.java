@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.HmacSigning;
 import io.backchannel.channels.internal.Posts;
+import io.backchannel.system.WebhookSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -63,14 +63,14 @@ class WebhookApiTests {
 
     ResultActions deliver(byte[] body) throws Exception {
         long timestamp = Instant.now().getEpochSecond();
-        return deliver(body, timestamp, HmacSigning.sign(secret, timestamp, body));
+        return deliver(body, timestamp, WebhookSignatures.sign(secret, timestamp, body));
     }
 
     ResultActions deliver(byte[] body, long timestamp, String signature) throws Exception {
         return mvc.perform(post("/api/channels/webhook/{id}", connector)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(HmacSigning.TIMESTAMP, Long.toString(timestamp))
-                .header(HmacSigning.SIGNATURE, signature)
+                .header(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
+                .header(WebhookSignatures.SIGNATURE, signature)
                 .content(body));
     }
 
@@ -103,7 +103,7 @@ class WebhookApiTests {
     void refusesAWrongOrMissingSignature() throws Exception {
         byte[] body = utf8(body("m-2", "Hallo"));
         long now = Instant.now().getEpochSecond();
-        deliver(body, now, HmacSigning.sign("another-secret", now, body))
+        deliver(body, now, WebhookSignatures.sign("another-secret", now, body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.reason").value("channels.webhook.bad-signature"));
         mvc.perform(post("/api/channels/webhook/{id}", connector)
@@ -111,7 +111,7 @@ class WebhookApiTests {
                         .content(body))
                 .andExpect(status().isUnauthorized());
         byte[] altered = utf8(body("m-2", "Hallo!"));
-        deliver(altered, now, HmacSigning.sign(secret, now, body)).andExpect(status().isUnauthorized());
+        deliver(altered, now, WebhookSignatures.sign(secret, now, body)).andExpect(status().isUnauthorized());
         assertThat(posts.count(connector)).isZero();
     }
 
@@ -119,7 +119,7 @@ class WebhookApiTests {
     void refusesAReplayOlderThanFiveMinutes() throws Exception {
         byte[] body = utf8(body("m-3", "Hallo"));
         long old = Instant.now().minusSeconds(6 * 60).getEpochSecond();
-        deliver(body, old, HmacSigning.sign(secret, old, body))
+        deliver(body, old, WebhookSignatures.sign(secret, old, body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("five minutes")));
     }
@@ -178,8 +178,8 @@ class WebhookApiTests {
         mvc.perform(post("/api/channels/webhook/{id}", connector)
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "de")
-                        .header(HmacSigning.TIMESTAMP, Long.toString(now))
-                        .header(HmacSigning.SIGNATURE, HmacSigning.sign(secret, now, body))
+                        .header(WebhookSignatures.TIMESTAMP, Long.toString(now))
+                        .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, now, body))
                         .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Ein Pflichtfeld fehlt oder ist leer."));
@@ -191,8 +191,8 @@ class WebhookApiTests {
         long now = Instant.now().getEpochSecond();
         mvc.perform(post("/api/channels/webhook/{id}", UUID.randomUUID())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header(HmacSigning.TIMESTAMP, Long.toString(now))
-                        .header(HmacSigning.SIGNATURE, HmacSigning.sign(secret, now, body))
+                        .header(WebhookSignatures.TIMESTAMP, Long.toString(now))
+                        .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, now, body))
                         .content(body))
                 .andExpect(status().isNotFound());
         connectors.setEnabled(connector, false);

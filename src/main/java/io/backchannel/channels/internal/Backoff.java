@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -21,8 +22,8 @@ public record Backoff(Duration base, Duration cap) {
     static final Duration LONGEST_PLATFORM_WAIT = Duration.ofHours(24);
 
     public Duration delay(int consecutiveFailures, @Nullable Duration platformWait, RandomGenerator random) {
-        int doublings = Math.min(Math.max(consecutiveFailures - 1, 0), 30);
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(doublings, 20));
+        int doublings = Math.clamp(consecutiveFailures - 1, 0, 20);
+        long ceiling = Math.min(cap.toMillis(), base.toMillis() << doublings);
         long half = ceiling / 2;
         Duration delay = Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0));
         if (platformWait != null && platformWait.compareTo(delay) > 0) {
@@ -36,7 +37,7 @@ public record Backoff(Duration base, Duration cap) {
      * {@code x-ratelimit-remaining: 0} with {@code x-ratelimit-reset} (epoch seconds, or seconds from now when
      * small). Header names are matched without regard to case.
      */
-    public static Optional<Duration> platformWait(Map<String, ? extends java.util.List<String>> headers, Instant now) {
+    public static Optional<Duration> platformWait(Map<String, ? extends List<String>> headers, Instant now) {
         String retryAfter = header(headers, "retry-after");
         if (retryAfter != null) {
             Optional<Duration> wait = retryAfter(retryAfter.strip(), now);
@@ -57,9 +58,10 @@ public record Backoff(Duration base, Duration cap) {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+                return Optional.of(until(
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant(),
+                        now));
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();
             }
@@ -70,21 +72,23 @@ public record Backoff(Duration base, Duration cap) {
         try {
             long number = (long) Double.parseDouble(value);
             if (number > 1_000_000_000L) {
-                Instant at = Instant.ofEpochSecond(number);
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+                return Optional.of(until(Instant.ofEpochSecond(number), now));
             }
             return Optional.of(Duration.ofSeconds(Math.max(0, number)));
         } catch (NumberFormatException e) {
             try {
-                Instant at = Instant.parse(value);
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+                return Optional.of(until(Instant.parse(value), now));
             } catch (DateTimeParseException notInstant) {
                 return Optional.empty();
             }
         }
     }
 
-    private static @Nullable String header(Map<String, ? extends java.util.List<String>> headers, String name) {
+    private static Duration until(Instant at, Instant now) {
+        return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+    }
+
+    private static @Nullable String header(Map<String, ? extends List<String>> headers, String name) {
         for (var entry : headers.entrySet()) {
             if (entry.getKey() != null
                     && entry.getKey().equalsIgnoreCase(name)

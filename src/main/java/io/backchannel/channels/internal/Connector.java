@@ -30,6 +30,15 @@ public record Connector(
         return settings.getOrDefault(key, "");
     }
 
+    /** A feed's polling interval as configured, 15 when it is not a number. */
+    public int intervalMinutes() {
+        try {
+            return Integer.parseInt(setting(INTERVAL_MINUTES));
+        } catch (NumberFormatException e) {
+            return 15;
+        }
+    }
+
     /** The health shown on the admin list, as a message key. */
     public String statusKey() {
         if (!enabled) {

@@ -131,15 +131,15 @@ public class Connectors {
     }
 
     /** The one connector that staff's manual entries belong to, made on first use. */
-    UUID manual() {
+    Connector manual() {
         jdbc.sql("insert into channels_connector (id, kind, name) select ?, ?, ?"
                         + " where not exists (select 1 from channels_connector where kind = ?)"
                         + " on conflict do nothing")
                 .params(UUID.randomUUID(), ConnectorKind.MANUAL.name(), MANUAL_NAME, ConnectorKind.MANUAL.name())
                 .update();
-        return jdbc.sql("select id from channels_connector where kind = ? order by created_at limit 1")
+        return jdbc.sql("select * from channels_connector where kind = ? order by created_at limit 1")
                 .param(ConnectorKind.MANUAL.name())
-                .query(UUID.class)
+                .query(this::connector)
                 .single();
     }
 

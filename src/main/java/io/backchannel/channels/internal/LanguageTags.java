@@ -1,7 +1,6 @@
 package io.backchannel.channels.internal;
 
 import io.backchannel.text.Languages;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The archive's language of a post: an ISO 639-1 code or {@code und}. */
@@ -9,12 +8,12 @@ public final class LanguageTags {
 
     private LanguageTags() {}
 
-    /** The declared tag's primary subtag when there is one ({@code en-US} → {@code en}), else a detected one. */
+    /** The declared tag's language when it names one ({@code en-US} → {@code en}), else a detected one. */
     public static String primary(@Nullable String declared, String text) {
-        if (declared != null && declared.strip().matches("(?i)[a-z]{2,3}([-_].*)?")) {
-            return declared.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
+        String code = declared == null || declared.isBlank() ? Languages.UNKNOWN : Languages.code(declared);
+        if (code.equals(Languages.UNKNOWN)) {
+            code = Languages.detect(text);
         }
-        String detected = Languages.detect(text);
-        return detected.equals(Languages.UNKNOWN) ? "und" : detected;
+        return code.equals(Languages.UNKNOWN) ? "und" : code;
     }
 }

@@ -23,7 +23,7 @@ public class ManualEntries {
     }
 
     public UUID record(String label, String author, String text, Instant saidAt, String enteredBy) {
-        Connector manual = connectors.get(connectors.manual());
+        Connector manual = connectors.manual();
         String externalId = "manual-" + UUID.randomUUID();
         String payload = "Channel: " + label + "\nAuthor: " + author + "\nSaid at: " + saidAt + "\nEntered by: "
                 + enteredBy + "\n\n" + text;

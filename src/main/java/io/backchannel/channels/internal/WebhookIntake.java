@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal;
 
 import io.backchannel.system.RateLimits;
+import io.backchannel.system.WebhookSignatures;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts pushed to a webhook connector: the body must be signed with the connector's secret (see {@link HmacSigning}),
+ * Posts pushed to a webhook connector: the body must be signed with the connector's secret (see {@link WebhookSignatures}),
  * strict UTF-8 JSON, and hold at least an id, an author handle and a text. A text over the limit is refused rather
  * than cut, so that the sender learns of it and no one answers half a post.
  */
@@ -57,7 +58,7 @@ public class WebhookIntake {
                 .filter(found -> found.kind() == ConnectorKind.WEBHOOK)
                 .orElseThrow(() -> new Refused(404, "channels.webhook.unknown", null));
         String secret = connectors.secret(connectorId).orElse("");
-        if (secret.isEmpty() || !HmacSigning.verify(secret, timestamp, signature, body, Instant.now())) {
+        if (secret.isEmpty() || !WebhookSignatures.verify(secret, timestamp, signature, body, Instant.now())) {
             throw new Refused(401, "channels.webhook.bad-signature", null);
         }
         if (!connector.enabled()) {

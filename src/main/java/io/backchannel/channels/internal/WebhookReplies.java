@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal;
 
 import io.backchannel.channels.ReplyRequested;
+import io.backchannel.system.WebhookSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,8 +71,8 @@ class WebhookReplies implements ReplyChannel {
                     HttpRequest.newBuilder(URI.create(url))
                             .timeout(timeout)
                             .header("Content-Type", "application/json")
-                            .header(HmacSigning.TIMESTAMP, Long.toString(timestamp))
-                            .header(HmacSigning.SIGNATURE, HmacSigning.sign(secret, timestamp, payload))
+                            .header(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
+                            .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, timestamp, payload))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package io.backchannel.channels.web;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
+import io.backchannel.system.WebhookSignatures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,8 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,6 @@ class ConnectorsController {
 
     static final String LIST = "channels/connectors";
     static final String FORM = "channels/connector-form";
-    private static final SecureRandom random = new SecureRandom();
 
     private final Connectors connectors;
 
@@ -67,7 +65,8 @@ class ConnectorsController {
             return FORM;
         }
         ConnectorKind kind = Objects.requireNonNull(form.kind());
-        String secret = blank(form.secret()) && kind == ConnectorKind.WEBHOOK ? newSecret() : form.secret();
+        String secret =
+                blank(form.secret()) && kind == ConnectorKind.WEBHOOK ? WebhookSignatures.newSecret() : form.secret();
         UUID id = connectors.create(kind, Objects.requireNonNull(form.name()), settings(form), secret);
         if (blank(form.secret()) && secret != null) {
             redirect.addFlashAttribute("createdSecret", secret);
@@ -88,7 +87,7 @@ class ConnectorsController {
                         connector.setting(
                                 connector.kind() == ConnectorKind.WEBHOOK ? Connector.REPLY_URL : Connector.URL),
                         "",
-                        intervalOf(connector),
+                        connector.intervalMinutes(),
                         connector.setting(Connector.FILTERS)));
         return FORM;
     }
@@ -170,14 +169,6 @@ class ConnectorsController {
         return settings;
     }
 
-    private static int intervalOf(Connector connector) {
-        try {
-            return Integer.parseInt(connector.setting(Connector.INTERVAL_MINUTES));
-        } catch (NumberFormatException e) {
-            return 15;
-        }
-    }
-
     /** Only absolute http and https addresses with a host: no file:, javascript: or other schemes, no user info. */
     static boolean httpUrl(String url) {
         try {
@@ -193,12 +184,6 @@ class ConnectorsController {
 
     private static boolean blank(@Nullable String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     record ConnectorForm(

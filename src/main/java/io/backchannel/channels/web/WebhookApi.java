@@ -1,7 +1,7 @@
 package io.backchannel.channels.web;
 
-import io.backchannel.channels.internal.HmacSigning;
 import io.backchannel.channels.internal.WebhookIntake;
+import io.backchannel.system.WebhookSignatures;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,9 +38,11 @@ class WebhookApi {
 
     @Operation(
             summary = "Deliver a post heard elsewhere",
-            description = "Sign the raw body: header " + HmacSigning.SIGNATURE + " = sha256=hex(HMAC-SHA256(secret,"
-                    + " timestamp + '.' + body)) with " + HmacSigning.TIMESTAMP + " = Unix seconds (refused when more"
-                    + " than 5 minutes off). A repeated id is accepted and reported as duplicate.")
+            description =
+                    "Sign the raw body: header " + WebhookSignatures.SIGNATURE + " = sha256=hex(HMAC-SHA256(secret,"
+                            + " timestamp + '.' + body)) with " + WebhookSignatures.TIMESTAMP
+                            + " = Unix seconds (refused when more"
+                            + " than 5 minutes off). A repeated id is accepted and reported as duplicate.")
     @RequestBody(
             required = true,
             content =
@@ -50,8 +52,8 @@ class WebhookApi {
     @PostMapping("/api/channels/webhook/{connectorId}")
     ResponseEntity<WebhookIntake.Received> receive(
             @PathVariable UUID connectorId,
-            @RequestHeader(name = HmacSigning.TIMESTAMP, required = false) @Nullable String timestamp,
-            @RequestHeader(name = HmacSigning.SIGNATURE, required = false) @Nullable String signature,
+            @RequestHeader(name = WebhookSignatures.TIMESTAMP, required = false) @Nullable String timestamp,
+            @RequestHeader(name = WebhookSignatures.SIGNATURE, required = false) @Nullable String signature,
             HttpServletRequest request)
             throws IOException {
         byte[] body = read(request);

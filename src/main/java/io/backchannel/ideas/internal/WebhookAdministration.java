@@ -1,10 +1,9 @@
 package io.backchannel.ideas.internal;
 
 import io.backchannel.system.NotFoundException;
+import io.backchannel.system.WebhookSignatures;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class WebhookAdministration {
-
-    private static final SecureRandom random = new SecureRandom();
 
     private final Webhooks webhooks;
     private final ApplicationEventPublisher events;
@@ -32,9 +29,7 @@ public class WebhookAdministration {
         if (!acceptable(url)) {
             throw new UnacceptableUrl(url);
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = WebhookSignatures.newSecret();
         return new Registered(webhooks.create(url.strip(), secret, List.copyOf(subscribed)), secret);
     }
 

@@ -1,18 +1,15 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.system.WebhookSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +30,6 @@ class WebhookSender {
 
     static final String EVENT = "X-Backchannel-Event";
     static final String DELIVERY = "X-Backchannel-Delivery";
-    static final String TIMESTAMP = "X-Backchannel-Timestamp";
-    static final String SIGNATURE = "X-Backchannel-Signature";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
@@ -77,7 +72,8 @@ class WebhookSender {
     }
 
     private void attempt(Webhooks.Claimed delivery) {
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        long timestamp = Instant.now().getEpochSecond();
+        byte[] payload = delivery.payload().getBytes(StandardCharsets.UTF_8);
         try {
             var request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(timeout)
@@ -85,9 +81,9 @@ class WebhookSender {
                     .header("User-Agent", "Backchannel-Webhooks/1")
                     .header(EVENT, delivery.event().wireName())
                     .header(DELIVERY, delivery.id().toString())
-                    .header(TIMESTAMP, timestamp)
-                    .header(SIGNATURE, "sha256=" + sign(delivery.secret(), timestamp + "." + delivery.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+                    .header(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
+                    .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(delivery.secret(), timestamp, payload))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                     .build();
             int code =
                     client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -115,16 +111,5 @@ class WebhookSender {
                 delivery.attempts() + 1,
                 error);
         webhooks.markFailedAttempt(delivery.id(), code, error, maxAttempts);
-    }
-
-    /** The hex HMAC-SHA256 of the text with the endpoint's secret: what receivers compute to check a delivery. */
-    static String sign(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

@@ -137,18 +137,18 @@ public class JetstreamClient {
 
         @Override
         public @Nullable CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closed("channels.error.stream-closed", "closed " + statusCode + " " + reason, socket);
+            closed("closed " + statusCode + " " + reason, socket);
             return null;
         }
 
         @Override
         public void onError(WebSocket socket, Throwable error) {
-            closed("channels.error.stream-closed", String.valueOf(error), socket);
+            closed(String.valueOf(error), socket);
         }
 
-        private void closed(String key, String detail, WebSocket socket) {
+        private void closed(String detail, WebSocket socket) {
             if (sessions.remove(connector.id(), socket)) {
-                connectors.failed(connector.id(), key, detail, null, Instant.now());
+                connectors.failed(connector.id(), "channels.error.stream-closed", detail, null, Instant.now());
             }
         }
     }

@@ -68,15 +68,9 @@ public class FeedPoller {
 
     private static boolean intervalOver(Connector feed, Instant now) {
         Instant last = latest(feed.lastSuccessAt(), feed.lastErrorAt());
-        return last == null || !last.plus(Duration.ofMinutes(interval(feed))).isAfter(now);
-    }
-
-    private static int interval(Connector feed) {
-        try {
-            return Math.max(1, Integer.parseInt(feed.setting(Connector.INTERVAL_MINUTES)));
-        } catch (NumberFormatException e) {
-            return 15;
-        }
+        return last == null
+                || !last.plus(Duration.ofMinutes(Math.max(1, feed.intervalMinutes())))
+                        .isAfter(now);
     }
 
     public Outcome poll(Connector feed) {

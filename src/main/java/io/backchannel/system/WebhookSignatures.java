@@ -1,27 +1,39 @@
-package io.backchannel.channels.internal;
+package io.backchannel.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signature of webhook bodies, both ways: hex HMAC-SHA256 with the connector's secret over
+ * The signature of webhook bodies, sent and received (the ideas portal's outgoing webhooks, the channels' webhook
+ * connectors): hex HMAC-SHA256 with the connector's secret over
  * {@code timestamp + "." + raw body}, sent as {@code sha256=<hex>} beside the timestamp in Unix seconds. Signing the
  * timestamp lets a receiver refuse a replayed request that is older than {@link #MAX_AGE}.
  */
-public final class HmacSigning {
+public final class WebhookSignatures {
 
     public static final String SIGNATURE = "X-Backchannel-Signature";
     public static final String TIMESTAMP = "X-Backchannel-Timestamp";
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private HmacSigning() {}
+    private static final SecureRandom random = new SecureRandom();
+
+    private WebhookSignatures() {}
+
+    /** A fresh secret of 32 random bytes, shown to the admin once. */
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     public static String sign(String secret, long timestamp, byte[] body) {
         try {
@@ -35,7 +47,7 @@ public final class HmacSigning {
     }
 
     /** Constant-time comparison, and the timestamp within {@link #MAX_AGE} of now either way. */
-    static boolean verify(
+    public static boolean verify(
             String secret, @Nullable String timestamp, @Nullable String signature, byte[] body, Instant now) {
         if (timestamp == null || signature == null) {
             return false;
