@@ -531,11 +531,10 @@ public class Archive {
                             position,
                             link),
                     "DELETED_AT_SOURCE",
-                    written -> jdbc.sql("update archive_item set deleted_at_source = ? where platform = ?"
+                    () -> jdbc.sql("update archive_item set deleted_at_source = ? where platform = ?"
                                     + " and source_id = ? and deleted_at_source is null")
                             .params(Timestamp.from(noticedAt), platform, sourceId)
-                            .update(),
-                    position -> position);
+                            .update());
             return true;
         } finally {
             writing.unlock();
@@ -617,16 +616,11 @@ public class Archive {
         WarcFormat.Written build(long position, String previousLink);
     }
 
-    private interface Rows {
-        void insert(WarcFormat.Written written);
-    }
-
-    private interface Outcome<T> {
-        T of(long position);
-    }
-
-    /** Appends one record at the head of the chain; the caller holds the write lock. */
-    private <T> T write(Builder builder, String type, Rows rows, Outcome<T> outcome) {
+    /**
+     * Appends one record at the head of the chain, with {@code rows} written in the same transaction; the caller holds
+     * the write lock.
+     */
+    private void write(Builder builder, String type, Runnable rows) {
         WarcStore.Location[] appended = new WarcStore.Location[1];
         long position;
         try {
@@ -649,7 +643,7 @@ public class Archive {
                                 written.recordDigest(),
                                 written.link())
                         .update();
-                rows.insert(written);
+                rows.run();
                 return next;
             }));
         } catch (RuntimeException e) {
@@ -659,7 +653,6 @@ public class Archive {
             throw e;
         }
         checkpoints.afterWrite(position, position);
-        return outcome.of(position);
     }
 
     /**
