@@ -128,7 +128,7 @@ public class EvidenceExport {
         files.put("indexes/index.cdx", utf8(cdx.toString()));
         files.put("pages/pages.jsonl", utf8(pages.toString()));
         files.put("proof/chain.txt", utf8(chain(records, checkpoint)));
-        files.put("proof/checkpoint.txt", utf8(TimestampTokens.line(checkpoint) + "\n"));
+        files.put("proof/checkpoint.txt", utf8(checkpoint.line() + "\n"));
         files.put("proof/signing-key.pub", utf8(key.publicKeyBase64() + "\n"));
         Optional<Timestamps.Stamp> stamp = timestamps.stamp(checkpoint.position());
         stamp.ifPresent(it -> files.put(BundleVerifier.TIMESTAMP, it.token()));

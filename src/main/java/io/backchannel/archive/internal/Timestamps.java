@@ -108,7 +108,7 @@ public class Timestamps {
         }
         Checkpoints.Checkpoint checkpoint = latest.get();
         record(checkpoint.position(), "PENDING", null, null, null);
-        String line = TimestampTokens.line(checkpoint);
+        String line = checkpoint.line();
         try {
             byte[] token = request(line);
             Instant stampedAt = TimestampTokens.verify(token, line);
