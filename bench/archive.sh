@@ -19,15 +19,7 @@ cd "$ROOT"
 
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-BUILD=1 QUICK=0
-for arg in "$@"; do
-    case "$arg" in
-        --quick) QUICK=1 ;;
-        --no-build) BUILD=0 ;;
-        -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
-        *) echo "unknown option: $arg" >&2; exit 2 ;;
-    esac
-done
+parse_options 2,16p "$@"
 if [[ $QUICK == 1 ]]; then RECORDS="${RECORDS:-50000}"; fi
 RECORDS="${RECORDS:-1000000}"
 SINGLE="${SINGLE:-$((RECORDS / 20))}" CAPTURE_THREADS="${CAPTURE_THREADS:-16}" BATCH="${BATCH:-500}" QUERIES="${QUERIES:-2000}"

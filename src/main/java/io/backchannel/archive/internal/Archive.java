@@ -122,7 +122,7 @@ public class Archive {
         long head = head();
         long indexed = index.indexedUpTo();
         if (indexed >= 0 && indexed < head) {
-            try (var items = items(" and position > ?", indexed)) {
+            try (var items = items(indexed)) {
                 log.info("Archive: indexed {} records the search index missed", index.catchUp(items, head));
             }
         }
@@ -142,17 +142,17 @@ public class Archive {
     }
 
     public void rebuildIndex() {
-        try (var items = items("", 0)) {
+        try (var items = items(0)) {
             index.rebuild(items, head());
         }
     }
 
-    /** The live records in chain order; the stream holds its connection until closed. */
-    private java.util.stream.Stream<ArchiveIndex.Item> items(String condition, long after) {
+    /** The live records after a chain position, in chain order; the stream holds its connection until closed. */
+    private java.util.stream.Stream<ArchiveIndex.Item> items(long after) {
         return jdbc
                 .sql("select id, platform, account, author, kind, language, said_at, text from archive_item"
-                        + " where erased_at is null" + condition + " order by position")
-                .params(condition.isEmpty() ? List.of() : List.of(after))
+                        + " where erased_at is null and position > ? order by position")
+                .param(after)
                 .query((rs, row) -> new ArchiveIndex.Item(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -395,11 +395,7 @@ public class Archive {
         jdbc.sql("select i.platform, i.source_id, i.payload_digest, i.id, i.version, i.position from archive_item i"
                         + " join unnest(?::text[], ?::text[]) as k (platform, source_id)"
                         + " on i.platform = k.platform and i.source_id = k.source_id order by i.version")
-                .params(
-                        new SqlArrayValue(
-                                "text", keys.stream().map(Key::platform).toArray()),
-                        new SqlArrayValue(
-                                "text", keys.stream().map(Key::sourceId).toArray()))
+                .params(array("text", keys, Key::platform), array("text", keys, Key::sourceId))
                 .query(rs -> {
                     held.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), key -> new Held())
                             .add(
@@ -421,19 +417,9 @@ public class Archive {
                 .params(
                         array("int8", fresh, Fresh::position),
                         array("text", fresh, one -> one.id().toString()),
-                        new SqlArrayValue(
-                                "text",
-                                locations.stream().map(WarcStore.Location::file).toArray()),
-                        new SqlArrayValue(
-                                "int8",
-                                locations.stream()
-                                        .map(WarcStore.Location::offset)
-                                        .toArray()),
-                        new SqlArrayValue(
-                                "int8",
-                                locations.stream()
-                                        .map(WarcStore.Location::length)
-                                        .toArray()),
+                        array("text", locations, WarcStore.Location::file),
+                        array("int8", locations, WarcStore.Location::offset),
+                        array("int8", locations, WarcStore.Location::length),
                         array("text", fresh, one -> one.written().recordDigest()),
                         array("text", fresh, one -> one.written().link()))
                 .update();
@@ -474,9 +460,10 @@ public class Archive {
                 .update();
     }
 
-    private static SqlArrayValue array(
-            String type, List<Fresh> fresh, java.util.function.Function<Fresh, @Nullable Object> column) {
-        return new SqlArrayValue(type, fresh.stream().map(column).toArray());
+    /** One column of {@code rows} as an SQL array, for inserting or joining many rows with {@code unnest}. */
+    private static <T> SqlArrayValue array(
+            String type, List<T> rows, java.util.function.Function<T, @Nullable Object> column) {
+        return new SqlArrayValue(type, rows.stream().map(column).toArray());
     }
 
     private static ArchiveIndex.Item indexItem(UUID id, Capture capture) {
@@ -531,11 +518,10 @@ public class Archive {
                             position,
                             link),
                     "DELETED_AT_SOURCE",
-                    written -> jdbc.sql("update archive_item set deleted_at_source = ? where platform = ?"
+                    () -> jdbc.sql("update archive_item set deleted_at_source = ? where platform = ?"
                                     + " and source_id = ? and deleted_at_source is null")
                             .params(Timestamp.from(noticedAt), platform, sourceId)
-                            .update(),
-                    position -> position);
+                            .update());
             return true;
         } finally {
             writing.unlock();
@@ -617,16 +603,11 @@ public class Archive {
         WarcFormat.Written build(long position, String previousLink);
     }
 
-    private interface Rows {
-        void insert(WarcFormat.Written written);
-    }
-
-    private interface Outcome<T> {
-        T of(long position);
-    }
-
-    /** Appends one record at the head of the chain; the caller holds the write lock. */
-    private <T> T write(Builder builder, String type, Rows rows, Outcome<T> outcome) {
+    /**
+     * Appends one record at the head of the chain, with {@code rows} written in the same transaction; the caller holds
+     * the write lock.
+     */
+    private void write(Builder builder, String type, Runnable rows) {
         WarcStore.Location[] appended = new WarcStore.Location[1];
         long position;
         try {
@@ -649,7 +630,7 @@ public class Archive {
                                 written.recordDigest(),
                                 written.link())
                         .update();
-                rows.insert(written);
+                rows.run();
                 return next;
             }));
         } catch (RuntimeException e) {
@@ -659,7 +640,6 @@ public class Archive {
             throw e;
         }
         checkpoints.afterWrite(position, position);
-        return outcome.of(position);
     }
 
     /**

@@ -86,7 +86,7 @@ class BlogCaptures {
                 WHERE,
                 "comment-" + comment.id(),
                 author,
-                comment.staff() || comment.parentId() != null ? CaptureKind.REPLY : CaptureKind.COMMENT,
+                SaidHere.commentKind(comment.staff(), comment.parentId()),
                 null,
                 comment.createdAt(),
                 "/blog/" + comment.postLanguage() + "/" + comment.postSlug() + "#comment-" + comment.id(),

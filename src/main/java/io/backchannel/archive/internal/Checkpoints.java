@@ -22,7 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Checkpoints {
 
-    public record Checkpoint(long position, String link, Instant signedAt, String signature, String keyFingerprint) {}
+    public record Checkpoint(long position, String link, Instant signedAt, String signature, String keyFingerprint) {
+
+        /**
+         * The checkpoint as {@code checkpoints.txt} and an evidence package's {@code proof/checkpoint.txt} hold it, and
+         * as a time-stamp's imprint covers it: position, link, time and signature.
+         */
+        String line() {
+            return position + " " + link + " " + signedAt + " " + signature;
+        }
+    }
 
     private static final String SELECT =
             "select position, link, signed_at, signature, key_fingerprint from archive_checkpoint";
@@ -63,10 +72,11 @@ public class Checkpoints {
         }
         Instant signedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String signature = Signing.sign(key.privateKey(), Signing.checkpointMessage(position, link, signedAt));
-        append(position + " " + link + " " + signedAt + " " + signature + "\n");
+        Checkpoint signed = new Checkpoint(position, link, signedAt, signature, key.fingerprint());
+        append(signed.line() + "\n");
         jdbc.sql("insert into archive_checkpoint (position, link, signed_at, signature, key_fingerprint)"
                         + " values (?, ?, ?, ?, ?) on conflict (position) do nothing")
-                .params(position, link, Timestamp.from(signedAt), signature, key.fingerprint())
+                .params(position, link, Timestamp.from(signedAt), signature, signed.keyFingerprint())
                 .update();
         return latest();
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -87,7 +88,8 @@ public class EvidenceExport {
     /** The readable report alone, as a PDF, for the records with these ids. */
     public byte[] pdfReport(List<UUID> ids, Locale locale) {
         List<Exported> records = exported(ids);
-        return pdf.render(report(records, proofCheckpoint(records), locale), locale);
+        Checkpoints.Checkpoint checkpoint = proofCheckpoint(records);
+        return pdf.render(report(records, checkpoint, timestamps.stamp(checkpoint.position()), locale), locale);
     }
 
     public void write(List<UUID> ids, Locale locale, OutputStream target) {
@@ -126,10 +128,11 @@ public class EvidenceExport {
         files.put("indexes/index.cdx", utf8(cdx.toString()));
         files.put("pages/pages.jsonl", utf8(pages.toString()));
         files.put("proof/chain.txt", utf8(chain(records, checkpoint)));
-        files.put("proof/checkpoint.txt", utf8(TimestampTokens.line(checkpoint) + "\n"));
+        files.put("proof/checkpoint.txt", utf8(checkpoint.line() + "\n"));
         files.put("proof/signing-key.pub", utf8(key.publicKeyBase64() + "\n"));
-        timestamps.stamp(checkpoint.position()).ifPresent(stamp -> files.put(BundleVerifier.TIMESTAMP, stamp.token()));
-        EvidenceReport report = report(records, checkpoint, locale);
+        Optional<Timestamps.Stamp> stamp = timestamps.stamp(checkpoint.position());
+        stamp.ifPresent(it -> files.put(BundleVerifier.TIMESTAMP, it.token()));
+        EvidenceReport report = report(records, checkpoint, stamp, locale);
         files.put("report.html", utf8(html(report, locale)));
         files.put("report.pdf", pdf.render(report, locale));
         files.put("datapackage.json", utf8(datapackage(files)));
@@ -223,7 +226,11 @@ public class EvidenceExport {
                 .list();
     }
 
-    private EvidenceReport report(List<Exported> records, Checkpoints.Checkpoint checkpoint, Locale locale) {
+    private EvidenceReport report(
+            List<Exported> records,
+            Checkpoints.Checkpoint checkpoint,
+            Optional<Timestamps.Stamp> stamp,
+            Locale locale) {
         List<String> headers = new ArrayList<>();
         for (String column : List.of(
                 "archive.record.position",
@@ -253,14 +260,10 @@ public class EvidenceExport {
                 "archive.report.checkpoint",
                 new Object[] {checkpoint.position(), checkpoint.signedAt().toString(), key.fingerprint()},
                 locale);
-        String stamped = timestamps
-                .stamp(checkpoint.position())
-                .map(stamp -> " "
+        String stamped = stamp.map(it -> " "
                         + messages.getMessage(
                                 "archive.report.timestamp",
-                                new Object[] {
-                                    stamp.authority(), stamp.stampedAt().toString()
-                                },
+                                new Object[] {it.authority(), it.stampedAt().toString()},
                                 locale))
                 .orElse("");
         return new EvidenceReport(

@@ -82,7 +82,7 @@ class IdeasCaptures {
                 WHERE,
                 "comment-" + comment.id(),
                 comment.authorId(),
-                comment.staff() || comment.parentId() != null ? CaptureKind.REPLY : CaptureKind.COMMENT,
+                SaidHere.commentKind(comment.staff(), comment.parentId()),
                 null,
                 comment.createdAt(),
                 "/ideas/" + comment.ideaNumber() + "#comment-" + comment.id(),

@@ -136,6 +136,7 @@ class LuceneArchiveIndex implements ArchiveIndex {
             }
         });
         reached = Math.max(reached, upTo);
+        stale = true;
         commit();
         return added[0];
     }

@@ -69,6 +69,11 @@ class SaidHere {
                 "event");
     }
 
+    /** A comment by staff, or an answer to another comment, is a reply; any other comment a comment. */
+    static CaptureKind commentKind(boolean staff, @Nullable UUID parentId) {
+        return staff || parentId != null ? CaptureKind.REPLY : CaptureKind.COMMENT;
+    }
+
     String authorName(UUID authorId) {
         return identity.displayNames(List.of(authorId)).getOrDefault(authorId, authorId.toString());
     }

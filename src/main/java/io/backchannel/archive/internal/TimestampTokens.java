@@ -33,11 +33,6 @@ final class TimestampTokens {
 
     private TimestampTokens() {}
 
-    static String line(Checkpoints.Checkpoint checkpoint) {
-        return checkpoint.position() + " " + checkpoint.link() + " " + checkpoint.signedAt() + " "
-                + checkpoint.signature();
-    }
-
     static byte[] imprint(String checkpointLine) {
         return Hashes.digester().digest(checkpointLine.strip().getBytes(StandardCharsets.US_ASCII));
     }

@@ -102,12 +102,13 @@ public class Timestamps {
             initialDelayString = "${backchannel.archive.timestamp-interval:5m}")
     public synchronized Status stampLatest() {
         Optional<Checkpoints.Checkpoint> latest = checkpoints.latest();
-        if (authority.isEmpty() || latest.isEmpty() || "STAMPED".equals(status().state())) {
-            return status();
+        Status before = status(latest);
+        if (authority.isEmpty() || latest.isEmpty() || "STAMPED".equals(before.state())) {
+            return before;
         }
         Checkpoints.Checkpoint checkpoint = latest.get();
         record(checkpoint.position(), "PENDING", null, null, null);
-        String line = TimestampTokens.line(checkpoint);
+        String line = checkpoint.line();
         try {
             byte[] token = request(line);
             Instant stampedAt = TimestampTokens.verify(token, line);
@@ -124,10 +125,13 @@ public class Timestamps {
     }
 
     public Status status() {
+        return status(authority.isEmpty() ? Optional.empty() : checkpoints.latest());
+    }
+
+    private Status status(Optional<Checkpoints.Checkpoint> latest) {
         if (authority.isEmpty()) {
             return new Status("OFF", 0, null, null, null);
         }
-        Optional<Checkpoints.Checkpoint> latest = checkpoints.latest();
         if (latest.isEmpty()) {
             return new Status("NONE", 0, authority, null, null);
         }

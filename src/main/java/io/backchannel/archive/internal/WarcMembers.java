@@ -40,12 +40,6 @@ public final class WarcMembers {
 
     private WarcMembers() {}
 
-    public static List<Member> read(Path file) throws IOException {
-        List<Member> members = new ArrayList<>();
-        each(file, members::add);
-        return members;
-    }
-
     /** Hands the file's members over one by one, so that a large file is never held inflated in memory whole. */
     public static void each(Path file, Consumer<Member> members) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
