@@ -33,8 +33,9 @@ class InboxController {
         var myTeams = inbox.teamsOf(account.id());
         var filters = given.withScope(!myTeams.isEmpty());
         model.addAttribute("filters", filters);
-        model.addAttribute("page", inbox.page(filters.query(account.id(), myTeams)));
-        model.addAttribute("teams", inbox.teams());
+        var page = inbox.page(filters.query(account.id(), myTeams));
+        model.addAttribute("page", page);
+        model.addAttribute("teams", page.teams());
         model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
         model.addAttribute("sentiments", Arrays.asList(Sentiment.values()));
         model.addAttribute("scopes", List.of("mine", "teams", "all"));
