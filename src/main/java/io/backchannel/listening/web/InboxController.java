@@ -8,7 +8,6 @@ import io.backchannel.system.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +37,7 @@ class InboxController {
         model.addAttribute("teams", page.teams());
         model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
         model.addAttribute("sentiments", Arrays.asList(Sentiment.values()));
-        model.addAttribute("scopes", List.of("mine", "teams", "all"));
+        model.addAttribute("scopes", InboxFilters.SCOPES);
         return "listening/inbox";
     }
 
