@@ -28,6 +28,9 @@ public class ConversationRows {
             c.last_message_at, c.sla_state, least(c.first_response_due, c.next_response_due, c.resolution_due) as due
             """;
 
+    private static final String MESSAGE_COLUMNS =
+            "id, kind, author_handle, author_name, staff_id, text, url, state, failure_key, external_id, posted_at";
+
     private final JdbcClient jdbc;
 
     ConversationRows(JdbcClient jdbc) {
@@ -198,12 +201,8 @@ public class ConversationRows {
     }
 
     List<Message> messages(UUID conversationId) {
-        return jdbc.sql(
-                        """
-                        select id, kind, author_handle, author_name, staff_id, text, url, state, failure_key, external_id,
-                               posted_at
-                        from listening_message where conversation_id = ? order by posted_at, created_at, id
-                        """)
+        return jdbc.sql("select " + MESSAGE_COLUMNS
+                        + " from listening_message where conversation_id = ? order by posted_at, created_at, id")
                 .param(conversationId)
                 .query(Message.class)
                 .list();
@@ -211,13 +210,9 @@ public class ConversationRows {
 
     /** The customer's last post in the thread, which a reply answers. */
     Optional<Message> lastInbound(UUID conversationId) {
-        return jdbc.sql(
-                        """
-                        select id, kind, author_handle, author_name, staff_id, text, url, state, failure_key, external_id,
-                               posted_at
-                        from listening_message where conversation_id = ? and kind = 'INBOUND' and external_id is not null
-                        order by posted_at desc, created_at desc limit 1
-                        """)
+        return jdbc.sql("select " + MESSAGE_COLUMNS
+                        + " from listening_message where conversation_id = ? and kind = 'INBOUND'"
+                        + " and external_id is not null order by posted_at desc, created_at desc limit 1")
                 .param(conversationId)
                 .query(Message.class)
                 .optional();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,22 +30,25 @@ public class Inbox {
         this.identity = identity;
     }
 
+    /** A page of the list, with every team (read once per request: its rows and the filter both show them). */
     public Page page(InboxQuery query) {
+        var teams = identity.teams();
         var found = rows.page(query, PAGE + 1);
-        var items = rows(found.subList(0, Math.min(PAGE, found.size())));
+        var items = rows(found.subList(0, Math.min(PAGE, found.size())), names(teams));
         InboxQuery.Cursor next = found.size() > PAGE
                 ? new InboxQuery.Cursor(
                         found.get(PAGE - 1).lastMessageAt(), found.get(PAGE - 1).id())
                 : null;
-        return new Page(items, next);
+        return new Page(items, next, teams);
     }
 
     /** Every conversation the query finds, in batches, for the CSV export. */
     public void each(InboxQuery query, Consumer<Row> consumer) {
+        var teams = names(identity.teams());
         var batch = query;
         while (true) {
             var found = rows.page(batch, EXPORT_BATCH);
-            rows(found).forEach(consumer);
+            rows(found, teams).forEach(consumer);
             if (found.size() < EXPORT_BATCH) {
                 return;
             }
@@ -54,7 +58,7 @@ public class Inbox {
     }
 
     public List<Row> unclear() {
-        return rows(rows.unclear(REVIEW));
+        return rows(rows.unclear(REVIEW), names(identity.teams()));
     }
 
     public List<TeamSummary> teams() {
@@ -65,7 +69,11 @@ public class Inbox {
         return identity.teamsOf(accountId).stream().map(TeamSummary::id).toList();
     }
 
-    private List<Row> rows(List<ConversationRows.Conversation> conversations) {
+    private static Map<UUID, String> names(List<TeamSummary> teams) {
+        return teams.stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
+    }
+
+    private List<Row> rows(List<ConversationRows.Conversation> conversations, Map<UUID, String> teams) {
         Set<UUID> people = new HashSet<>();
         conversations.forEach(c -> {
             if (c.assigneeId() != null) {
@@ -73,8 +81,6 @@ public class Inbox {
             }
         });
         Map<UUID, String> names = identity.displayNames(people);
-        Map<UUID, String> teams = new java.util.HashMap<>();
-        identity.teams().forEach(team -> teams.put(team.id(), team.name()));
         return conversations.stream()
                 .map(c -> new Row(
                         c,
@@ -85,5 +91,5 @@ public class Inbox {
 
     public record Row(ConversationRows.Conversation conversation, @Nullable String team, @Nullable String assignee) {}
 
-    public record Page(List<Row> items, InboxQuery.@Nullable Cursor next) {}
+    public record Page(List<Row> items, InboxQuery.@Nullable Cursor next, List<TeamSummary> teams) {}
 }

@@ -182,12 +182,10 @@ public class Routing {
         }
     }
 
-    private String teamName(UUID teamId) {
-        return identity.teams().stream()
-                .filter(team -> team.id().equals(teamId))
-                .map(TeamSummary::name)
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("team " + teamId));
+    /** @throws NotFoundException for an unknown team */
+    @Transactional(readOnly = true)
+    public String teamName(UUID teamId) {
+        return Optional.ofNullable(teamNames().get(teamId)).orElseThrow(() -> new NotFoundException("team " + teamId));
     }
 
     /** Team names by ID, for showing conversations. */

@@ -8,7 +8,6 @@ import io.backchannel.system.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +32,12 @@ class InboxController {
         var myTeams = inbox.teamsOf(account.id());
         var filters = given.withScope(!myTeams.isEmpty());
         model.addAttribute("filters", filters);
-        model.addAttribute("page", inbox.page(filters.query(account.id(), myTeams)));
-        model.addAttribute("teams", inbox.teams());
+        var page = inbox.page(filters.query(account.id(), myTeams));
+        model.addAttribute("page", page);
+        model.addAttribute("teams", page.teams());
         model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
         model.addAttribute("sentiments", Arrays.asList(Sentiment.values()));
-        model.addAttribute("scopes", List.of("mine", "teams", "all"));
+        model.addAttribute("scopes", InboxFilters.SCOPES);
         return "listening/inbox";
     }
 

@@ -27,6 +27,8 @@ record InboxFilters(
 
     static final int TEXT_MAX = 200;
 
+    static final List<String> SCOPES = List.of("mine", "teams", "all");
+
     /** The scopes' message keys, spelt out so that the i18n guard finds them. */
     static final String[] SCOPE_KEYS = {"listening.scope.mine", "listening.scope.teams", "listening.scope.all"};
 
@@ -49,7 +51,7 @@ record InboxFilters(
 
     /** Without a choice: my teams' conversations when I am in a team, else everyone's. */
     InboxFilters withScope(boolean inATeam) {
-        if (scope != null && List.of("mine", "teams", "all").contains(scope)) {
+        if (scope != null && SCOPES.contains(scope)) {
             return this;
         }
         return new InboxFilters(inATeam ? "teams" : "all", status, team, channel, language, sentiment, topic, q, after);

@@ -4,7 +4,6 @@ import io.backchannel.identity.SignedInAccount;
 import io.backchannel.listening.internal.BusinessHours;
 import io.backchannel.listening.internal.ResponseTargets;
 import io.backchannel.listening.internal.Routing;
-import io.backchannel.system.NotFoundException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -155,12 +154,8 @@ class TargetsController {
     }
 
     private String page(UUID teamId, Model model) {
-        String name = routing.teamNames().get(teamId);
-        if (name == null) {
-            throw new NotFoundException("team " + teamId);
-        }
+        model.addAttribute("teamName", routing.teamName(teamId));
         model.addAttribute("teamId", teamId);
-        model.addAttribute("teamName", name);
         model.addAttribute("days", Arrays.asList(DayOfWeek.values()));
         return "listening/targets";
     }
