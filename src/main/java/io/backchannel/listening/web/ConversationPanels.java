@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the conversation page's idea, satisfaction and goodwill boxes show, as {@code @conversationPanels} in their
- * fragments, so that each box is one line in the page and its controller need not know them.
+ * fragments, so that each box is one line in the page and its controller need not know them. Public, as templates
+ * call it by reflection.
  */
 @Component("conversationPanels")
-class ConversationPanels {
+public class ConversationPanels {
 
     private final InboxIdeas ideas;
     private final Satisfaction satisfaction;
@@ -29,7 +30,7 @@ class ConversationPanels {
         this.goodwill = goodwill;
     }
 
-    IdeaPanel idea(UUID conversationId) {
+    public IdeaPanel idea(UUID conversationId) {
         var linked = ideas.linked(conversationId);
         return new IdeaPanel(
                 linked.orElse(null),
@@ -37,11 +38,11 @@ class ConversationPanels {
                 linked.isPresent() ? null : ideas.draft(conversationId));
     }
 
-    Optional<Satisfaction.Answer> satisfaction(UUID conversationId) {
+    public Optional<Satisfaction.Answer> satisfaction(UUID conversationId) {
         return satisfaction.answer(conversationId);
     }
 
-    GoodwillPanel goodwill(UUID conversationId) {
+    public GoodwillPanel goodwill(UUID conversationId) {
         var principal = SecurityContextHolder.getContext().getAuthentication() == null
                 ? null
                 : SecurityContextHolder.getContext().getAuthentication().getPrincipal();
@@ -52,7 +53,8 @@ class ConversationPanels {
                 Goodwill.REASON_MAX);
     }
 
-    record IdeaPanel(@Nullable Long number, List<BoardSummary> boards, InboxIdeas.@Nullable Draft draft) {}
+    public record IdeaPanel(@Nullable Long number, List<BoardSummary> boards, InboxIdeas.@Nullable Draft draft) {}
 
-    record GoodwillPanel(Goodwill.@Nullable Remaining remaining, List<Goodwill.GrantView> grants, int reasonMax) {}
+    public record GoodwillPanel(
+            Goodwill.@Nullable Remaining remaining, List<Goodwill.GrantView> grants, int reasonMax) {}
 }
