@@ -132,6 +132,18 @@ class GoodwillTests extends ListeningIntegrationTest {
     }
 
     @Test
+    void aNewDayInTheInstallationsZoneBringsTheFullBudgetAgain() {
+        goodwill.setBudget(null, new Goodwill.Budget("EUR", new BigDecimal("10"), 1));
+        jdbc.sql("insert into listening_goodwill_day (staff_id, day, amount, vouchers) values (?, ?, 10, 1)")
+                .params(staff, goodwill.today().minusDays(1))
+                .update();
+        assertThat(goodwill.remaining(staff).orElseThrow().amount()).isEqualByComparingTo("10");
+        goodwill.grant(conversation, staff, Goodwill.Gift.money(new BigDecimal("10")), "Fresh day");
+        goodwill.grant(conversation, staff, Goodwill.Gift.vouchers(1), "Fresh day");
+        assertThat(goodwill.remaining(staff).orElseThrow().vouchers()).isZero();
+    }
+
+    @Test
     void refusesBadInputAndShowsHostileReasonsHarmlessly() throws Exception {
         var session = TestAccounts.login(mvc, staffEmail);
         grant(session, "MONEY", "1", "", "No budget yet")
