@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -125,7 +126,7 @@ class GoodwillController {
             redirect.addFlashAttribute("flash", "listening.goodwill.budget-saved");
         } catch (Refused e) {
             redirect.addFlashAttribute("flashError", e.key());
-        } catch (org.springframework.security.access.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("flashError", "listening.goodwill.staff-invalid");
         }
         return "redirect:" + ADMIN;
