@@ -10,8 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo inbox: Support takes every conversation, two canned replies, and a few posts told as if a connector had
- * heard them (so they take the real way into the inbox: threading, enrichment, routing, assignment).
+ * The demo inbox: Support takes every conversation, two canned replies, a goodwill budget of 50 euros and three
+ * vouchers a day for every staff member, and a few posts told as if a connector had heard them (so they take the real
+ * way into the inbox: threading, enrichment, routing, assignment).
  */
 @Component
 class DemoInbox {
@@ -31,6 +32,7 @@ class DemoInbox {
         setup.defaultTeam(support);
         setup.addCannedReply(
                 "Thanks", "en", "Hi {name}, thank you for writing to us! We are looking into it. – {agent}");
+        setup.defaultGoodwillBudget("EUR", new java.math.BigDecimal("50.00"), 3);
         setup.addCannedReply("Danke", "de", "Hallo {name}, danke für Ihre Nachricht! Wir kümmern uns darum. – {agent}");
         Instant now = Instant.now();
         heard(

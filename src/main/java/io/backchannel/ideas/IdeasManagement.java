@@ -69,6 +69,11 @@ public class IdeasManagement {
         return setup.hasCategories();
     }
 
+    /** The boards in their portal order, to choose one for a new idea. */
+    public List<BoardSummary> boards() {
+        return setup.boards();
+    }
+
     /** Creates a board; {@code upVotesOnly} boards take promotes but no demotes. */
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {
         return setup.createCategory(slug, name, description, upVotesOnly);

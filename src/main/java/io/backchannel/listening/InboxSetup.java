@@ -2,7 +2,9 @@ package io.backchannel.listening;
 
 import io.backchannel.listening.internal.Assignment;
 import io.backchannel.listening.internal.CannedReplies;
+import io.backchannel.listening.internal.Goodwill;
 import io.backchannel.listening.internal.Routing;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -12,10 +14,12 @@ public class InboxSetup {
 
     private final Routing routing;
     private final CannedReplies canned;
+    private final Goodwill goodwill;
 
-    InboxSetup(Routing routing, CannedReplies canned) {
+    InboxSetup(Routing routing, CannedReplies canned, Goodwill goodwill) {
         this.routing = routing;
         this.canned = canned;
+        this.goodwill = goodwill;
     }
 
     /** The team that takes every conversation no routing rule matches, sharing them among its members in turn. */
@@ -26,5 +30,10 @@ public class InboxSetup {
     /** A canned reply; {@code {name}}, {@code {handle}} and {@code {agent}} are filled in when it is used. */
     public UUID addCannedReply(String title, String language, String body) {
         return canned.add(title, language, body);
+    }
+
+    /** The daily goodwill budget of every staff member without their own (money in the currency, and vouchers). */
+    public void defaultGoodwillBudget(String currency, BigDecimal amount, int vouchers) {
+        goodwill.setBudget(null, new Goodwill.Budget(currency, amount, vouchers));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The demo inbox: its posts take the real way in and land threaded in Support's inbox. */
+/** The demo inbox: its posts take the real way in and land threaded in Support's inbox; staff get a goodwill budget. */
 @IntegrationTest
 class DemoInboxTests {
 
@@ -50,5 +50,10 @@ class DemoInboxTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(4);
+        assertThat(jdbc.sql("select currency || ' ' || amount || ' ' || vouchers from listening_goodwill_budget"
+                                + " where staff_id = '00000000-0000-0000-0000-000000000000'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("EUR 50.00 3");
     }
 }

@@ -1,5 +1,8 @@
 package io.backchannel.listening;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.backchannel.TestAccounts;
 import io.backchannel.channels.PostCaptured;
 import io.backchannel.identity.IdentityManagement;
@@ -16,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -113,6 +117,15 @@ abstract class ListeningIntegrationTest {
                 .query((rs, n) -> rs.getString(1))
                 .list()
                 .get(0);
+    }
+
+    /** The page as the signed-in person sees it; fails unless it is shown. */
+    protected String open(MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     /** Waits up to ten seconds for an after-commit listener to have done its part. */

@@ -1,7 +1,9 @@
 package io.backchannel.ideas.internal;
 
+import io.backchannel.ideas.BoardSummary;
 import io.backchannel.system.NotFoundException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,13 @@ public class IdeaSetup {
     @Transactional(readOnly = true)
     public boolean hasCategories() {
         return !categories.all().isEmpty();
+    }
+
+    @Transactional(readOnly = true)
+    public List<BoardSummary> boards() {
+        return categories.all().stream()
+                .map(category -> new BoardSummary(category.id(), category.slug(), category.name()))
+                .toList();
     }
 
     public UUID createCategory(String slug, String name, String description, boolean upVotesOnly) {

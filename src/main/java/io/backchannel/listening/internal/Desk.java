@@ -155,6 +155,7 @@ public class Desk {
         if (forUpdate(conversationId).status() != ConversationStatus.RESOLVED) {
             changeStatus(conversationId, ConversationStatus.RESOLVED, staffId);
             targets.resolved(conversationId);
+            events.publishEvent(new Resolved(conversationId, staffId));
         }
     }
 
@@ -234,6 +235,9 @@ public class Desk {
             List<NoteView> notes,
             Map<UUID, String> names,
             List<ConversationRows.Conversation> others) {}
+
+    /** Staff resolved the conversation; heard within the same transaction (e.g. to ask the customer's opinion). */
+    public record Resolved(UUID conversationId, UUID staffId) {}
 
     public record HistoryView(String eventKey, String detail, @Nullable String actor, Instant at) {}
 
