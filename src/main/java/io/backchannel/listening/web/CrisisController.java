@@ -102,6 +102,8 @@ class CrisisController {
         }
         model.addAttribute("crisis", crisis);
         model.addAttribute("selected", selected);
+        model.addAttribute("previewEn", crisis.statement("en"));
+        model.addAttribute("previewDe", crisis.statement("de"));
         return "listening/spikes/confirm";
     }
 
