@@ -86,13 +86,7 @@ class SpikeJourneyTests extends BrowserTest {
         logIn(email, PASSWORD);
         openFromStaffNavigation("/workspace/inbox");
         By conversation = By.partialLinkText("zq" + marker);
-        wait.until(d -> {
-            if (d.findElements(conversation).isEmpty()) {
-                d.navigate().refresh();
-                return false;
-            }
-            return true;
-        });
+        reloadUntilPresent(conversation);
         click(conversation);
         waitForHeading("Conversation with Kundin @erika" + marker);
         assertThat(fact("Team")).isEqualTo("Support " + marker);
@@ -124,13 +118,7 @@ class SpikeJourneyTests extends BrowserTest {
         openFromStaffNavigation("/workspace/alerts");
         waitForHeading("Spike alerts");
         By alert = By.xpath("//table[contains(@class,'spikes')]//tr[td[@class='topic' and .='#" + topic + "']]");
-        wait.until(d -> {
-            if (d.findElements(alert).isEmpty()) {
-                d.navigate().refresh();
-                return false;
-            }
-            return true;
-        });
+        reloadUntilPresent(alert);
         // The staff navigation's badge (refreshed by htmx) counts the open alerts nobody has acknowledged.
         assertThat(driver.findElement(By.cssSelector("#spike-badge .tag")).getText())
                 .endsWith("open");

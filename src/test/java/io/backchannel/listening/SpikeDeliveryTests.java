@@ -104,6 +104,7 @@ class SpikeDeliveryTests extends ListeningIntegrationTest {
                         .param(RECIPIENT)
                         .query(String.class)
                         .list())
+                .filteredOn(subject -> subject.contains("#" + topic))
                 .singleElement()
                 .asString()
                 .matches("Negative spike in #" + topic + ": 1[0-2] negative conversations");

@@ -5,7 +5,6 @@ import io.backchannel.system.WebhookSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,14 +71,8 @@ class SpikeWebhook {
         body.put("windowMinutes", spike.windowMinutes());
         body.put("raisedAt", spike.raisedAt().toString());
         byte[] payload = json.writeValueAsBytes(body);
-        long timestamp = Instant.now().getEpochSecond();
         var response = client.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(timeout)
-                        .header("Content-Type", "application/json")
-                        .header(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
-                        .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, timestamp, payload))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                WebhookSignatures.signedPost(URI.create(url), secret, payload, timeout)
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
