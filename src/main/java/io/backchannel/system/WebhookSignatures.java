@@ -1,5 +1,7 @@
 package io.backchannel.system;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -44,6 +46,20 @@ public final class WebhookSignatures {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * A POST of the JSON body to the address, signed now with the secret; callers add headers of their own and build
+     * it.
+     */
+    public static HttpRequest.Builder signedPost(URI url, String secret, byte[] json, Duration timeout) {
+        long timestamp = Instant.now().getEpochSecond();
+        return HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(TIMESTAMP, Long.toString(timestamp))
+                .header(SIGNATURE, sign(secret, timestamp, json))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
     }
 
     /** Constant-time comparison, and the timestamp within {@link #MAX_AGE} of now either way. */

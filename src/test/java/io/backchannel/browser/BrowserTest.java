@@ -198,6 +198,17 @@ abstract class BrowserTest {
         wait.until(d -> language.equals(htmlLang()));
     }
 
+    /** Waits for something that arrives in the background (a post, an alert), reloading the page until it shows. */
+    void reloadUntilPresent(By by) {
+        wait.until(d -> {
+            if (d.findElements(by).isEmpty()) {
+                d.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+    }
+
     void openFromStaffNavigation(String path) {
         click(By.cssSelector("header nav a[href$='" + path + "']"));
         waitForPath(path);

@@ -61,13 +61,7 @@ class InboxJourneyTests extends BrowserTest {
         logIn(email, PASSWORD);
         openFromStaffNavigation("/workspace/inbox");
         By conversation = By.partialLinkText("zq" + marker);
-        wait.until(d -> {
-            if (d.findElements(conversation).isEmpty()) {
-                d.navigate().refresh();
-                return false;
-            }
-            return true;
-        });
+        reloadUntilPresent(conversation);
         click(conversation);
         waitForHeading("Conversation with Rita");
 

@@ -5,10 +5,8 @@ import io.backchannel.system.WebhookSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -65,15 +63,9 @@ class WebhookReplies implements ReplyChannel {
         body.put("text", request.text());
         body.put("requestedAt", request.requestedAt().toString());
         byte[] payload = json.writeValueAsBytes(body);
-        long timestamp = Instant.now().getEpochSecond();
         try {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(timeout)
-                            .header("Content-Type", "application/json")
-                            .header(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
-                            .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, timestamp, payload))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                    WebhookSignatures.signedPost(URI.create(url), secret, payload, timeout)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

@@ -4,11 +4,9 @@ import io.backchannel.system.WebhookSignatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,18 +70,12 @@ class WebhookSender {
     }
 
     private void attempt(Webhooks.Claimed delivery) {
-        long timestamp = Instant.now().getEpochSecond();
         byte[] payload = delivery.payload().getBytes(StandardCharsets.UTF_8);
         try {
-            var request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
+            var request = WebhookSignatures.signedPost(URI.create(delivery.url()), delivery.secret(), payload, timeout)
                     .header("User-Agent", "Backchannel-Webhooks/1")
                     .header(EVENT, delivery.event().wireName())
                     .header(DELIVERY, delivery.id().toString())
-                    .header(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
-                    .header(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(delivery.secret(), timestamp, payload))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                     .build();
             int code =
                     client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

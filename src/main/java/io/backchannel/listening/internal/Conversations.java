@@ -22,9 +22,12 @@ public class Conversations {
     private final Enrichment enrichment;
     private final Routing routing;
     private final ResponseTargets targets;
+    private final SpikeWatch spikes;
 
-    Conversations(ConversationRows rows, Enrichment enrichment, Routing routing, ResponseTargets targets) {
+    Conversations(
+            ConversationRows rows, Enrichment enrichment, Routing routing, ResponseTargets targets, SpikeWatch spikes) {
         this.targets = targets;
+        this.spikes = spikes;
         this.rows = rows;
         this.enrichment = enrichment;
         this.routing = routing;
@@ -71,6 +74,7 @@ public class Conversations {
                 post.postedAt()));
         store(conversation, post, "INBOUND");
         rows.log(conversation, "listening.history.opened", post.channel(), null);
+        spikes.opened(analysis.topics(), analysis.sentiment(), post.postedAt());
         routing.route(
                 conversation,
                 new RoutingRule.Facts(
