@@ -122,7 +122,7 @@ public class Connectors {
 
     /** The connector's secret in plain text, for signing and checking signatures; never shown after it was set. */
     @Transactional(readOnly = true)
-    Optional<String> secret(UUID id) {
+    public Optional<String> secret(UUID id) {
         return jdbc.sql("select credentials from channels_connector where id = ? and credentials is not null")
                 .param(id)
                 .query(byte[].class)
