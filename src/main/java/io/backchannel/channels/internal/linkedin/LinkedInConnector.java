@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Lists the organisation's recent posts ({@code GET /rest/posts?q=author}) and reads the comments of each
  * ({@code GET /rest/socialActions/{urn}/comments}, paged by {@code start}/{@code count}). LinkedIn offers no
- * "since" here, so each round reads those comments again; the cursor is the newest comment time stored, older ones
- * are passed over and the unique key absorbs the rest. Every call carries {@code LinkedIn-Version} and
+ * "since" here, so each round reads those comments again and the unique key of posts absorbs the repeats (a comment
+ * that shows up late with an older time is still taken); the cursor keeps the newest comment time heard. Every call carries {@code LinkedIn-Version} and
  * {@code X-Restli-Protocol-Version: 2.0.0}; a 429 waits as {@code Retry-After} says.
  */
 @Component
@@ -72,8 +72,7 @@ class LinkedInConnector implements PlatformSource, ReplyChannel {
             throw new PlatformFailure(FORBIDDEN, "organisation URN missing or invalid", null);
         }
         String base = PlatformHttp.base(connector.setting(Connector.URL), DEFAULT_BASE) + "/rest";
-        long since = since(connector.cursor());
-        long newest = since;
+        long newest = newest(connector.cursor());
         JsonNode recent = read(get(
                 base + "/posts?q=author&author=" + PlatformHttp.encode(organization) + "&count=" + POSTS
                         + "&sortBy=LAST_MODIFIED",
@@ -93,7 +92,7 @@ class LinkedInConnector implements PlatformSource, ReplyChannel {
                 for (JsonNode element : answer.path("elements")) {
                     read++;
                     IncomingPost comment = comment(element, postUrn, organization);
-                    if (comment != null && comment.postedAt().toEpochMilli() >= since) {
+                    if (comment != null) {
                         comments.add(comment);
                         newest = Math.max(newest, comment.postedAt().toEpochMilli());
                     }
@@ -107,7 +106,7 @@ class LinkedInConnector implements PlatformSource, ReplyChannel {
         pages.store(comments, newest > 0 ? Long.toString(newest) : null);
     }
 
-    private static long since(@Nullable String cursor) {
+    private static long newest(@Nullable String cursor) {
         try {
             return cursor == null ? 0 : Long.parseLong(cursor.strip());
         } catch (NumberFormatException e) {
