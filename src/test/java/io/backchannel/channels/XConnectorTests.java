@@ -1,6 +1,7 @@
 package io.backchannel.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.channels.LoopbackServer.Response;
@@ -265,6 +266,12 @@ class XConnectorTests {
             assertThat(body.get("text").asString()).isEqualTo("@anna_k Wir melden uns per DM.");
             assertThat(body.get("reply").get("in_reply_to_tweet_id").asString()).isEqualTo(T3);
             assertThat(PlatformFixtures.awaitReply(jdbc, replyId)).isEqualTo("SENT/1870000000000000001/");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                            jdbc.sql("select kind from archive_item where platform = 'x' and source_id = ?")
+                                    .param("1870000000000000001")
+                                    .query(String.class)
+                                    .list())
+                    .containsExactly("REPLY"));
 
             transactions.executeWithoutResult(status -> publisher.publishEvent(new ReplyRequested(
                     replyId, x.id(), "x", T3, "@anna_k Wir melden uns per DM.", UUID.randomUUID(), Instant.now())));
