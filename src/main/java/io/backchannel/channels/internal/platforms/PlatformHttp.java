@@ -124,10 +124,6 @@ public class PlatformHttp {
         return json.writeValueAsBytes(body);
     }
 
-    public byte[] write(JsonNode node) {
-        return json.writeValueAsBytes(node);
-    }
-
     /** A platform's wait in epoch seconds (reset headers), or null when absent or unreadable. */
     public static @Nullable Duration untilEpochSecond(@Nullable String epochSeconds, Instant now) {
         if (epochSeconds == null) {

@@ -56,7 +56,12 @@ public class PlatformPolling {
         for (PlatformSource source : sources) {
             for (Connector connector : connectors.due(source.kind(), now)) {
                 if (connector.hasCredentials() && intervalOver(connector, now)) {
-                    poll(connector);
+                    try {
+                        poll(connector);
+                    } catch (RuntimeException e) {
+                        // A credential sealed with another key or a database hiccup must not stop the other connectors.
+                        log.warn("Connector {} could not be polled", connector.name(), e);
+                    }
                 }
             }
         }
