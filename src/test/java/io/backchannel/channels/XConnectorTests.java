@@ -190,7 +190,10 @@ class XConnectorTests {
             server.take();
             Thread.sleep(300);
             assertThat(server.requestCount()).isZero();
-            assertThat(connectors.get(x.id()).cursor()).contains("b26v89c19zqg8o3f");
+            Connector exhausted = connectors.get(x.id());
+            assertThat(exhausted.cursor()).contains("b26v89c19zqg8o3f");
+            assertThat(exhausted.statusKey()).isEqualTo("channels.status.healthy");
+            assertThat(exhausted.nextAttemptAt()).isAfterOrEqualTo(before.plus(Duration.ofSeconds(895)));
         }
     }
 

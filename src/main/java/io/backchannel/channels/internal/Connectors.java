@@ -151,6 +151,13 @@ public class Connectors {
                 .update();
     }
 
+    /** Puts the next attempt off without counting a failure: the platform's quota is used up until then. */
+    public void deferUntil(UUID id, Instant at) {
+        jdbc.sql("update channels_connector set next_attempt_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
+    }
+
     /** Moves the cursor alone, e.g. inside the transaction that stored the posts it covers. */
     public void moveCursor(UUID id, String cursor) {
         jdbc.sql("update channels_connector set cursor = ? where id = ? ")

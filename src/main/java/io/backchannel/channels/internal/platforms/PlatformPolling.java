@@ -91,6 +91,9 @@ public class PlatformPolling {
         try {
             source.get().poll(connector, token.get(), round);
             connectors.succeeded(connector.id(), null, now);
+            if (round.wait != null) {
+                connectors.deferUntil(connector.id(), now.plus(round.wait));
+            }
             return round.stored > 0 ? Outcome.NEW_POSTS : Outcome.NOTHING_NEW;
         } catch (PlatformFailure e) {
             Duration delay = connectors.failed(connector.id(), e.reasonKey(), e.detail(), e.waitAsked(), now);
@@ -109,6 +112,7 @@ public class PlatformPolling {
         private final Connector connector;
         private int pages;
         private int stored;
+        private @Nullable Duration wait;
 
         Round(Connector connector) {
             this.connector = connector;
@@ -117,7 +121,12 @@ public class PlatformPolling {
         @Override
         public boolean store(List<IncomingPost> posts, @Nullable String cursor) {
             stored += store.store(connector, posts, cursor);
-            return ++pages < maxPages;
+            return ++pages < maxPages && wait == null;
+        }
+
+        @Override
+        public void quotaUsedUp(Duration wait) {
+            this.wait = wait;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.backchannel.channels.internal.platforms;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.IncomingPost;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -27,5 +28,8 @@ public interface PlatformSource {
 
         /** Stores the posts and moves the cursor (when given) together; false when the round should end here. */
         boolean store(List<IncomingPost> posts, @Nullable String cursor);
+
+        /** The platform's quota is used up for this long: the round ends and the next one waits (no failure). */
+        void quotaUsedUp(Duration wait);
     }
 }

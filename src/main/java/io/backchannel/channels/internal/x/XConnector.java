@@ -79,9 +79,12 @@ class XConnector implements PlatformSource, ReplyChannel {
             while (more) {
                 NewestFirst at = cursor.mentions();
                 Page page = page(
-                        base + "/2/users/" + account + "/mentions?" + range(at, "pagination_token"), token, account);
+                        base + "/2/users/" + account + "/mentions?" + range(at, "pagination_token"),
+                        token,
+                        account,
+                        pages);
                 cursor = new Cursor(at.after(page.newest(), page.next()), cursor.search());
-                more = pages.store(page.posts(), cursor.format()) && !page.exhausted() && page.next() != null;
+                more = pages.store(page.posts(), cursor.format()) && page.next() != null;
             }
         }
         more = true;
@@ -92,9 +95,10 @@ class XConnector implements PlatformSource, ReplyChannel {
                         base + "/2/tweets/search/recent?query=" + PlatformHttp.encode(query) + "&"
                                 + range(at, "next_token"),
                         token,
-                        account);
+                        account,
+                        pages);
                 cursor = new Cursor(cursor.mentions(), at.after(page.newest(), page.next()));
-                more = pages.store(page.posts(), cursor.format()) && !page.exhausted() && page.next() != null;
+                more = pages.store(page.posts(), cursor.format()) && page.next() != null;
             }
         }
     }
@@ -110,10 +114,11 @@ class XConnector implements PlatformSource, ReplyChannel {
         return range.toString();
     }
 
-    /** One page: its posts, the newest id on it, the next page's token, and whether the rate limit is used up. */
-    record Page(List<IncomingPost> posts, @Nullable String newest, @Nullable String next, boolean exhausted) {}
+    /** One page: its posts, the newest id on it and the next page's token. */
+    record Page(List<IncomingPost> posts, @Nullable String newest, @Nullable String next) {}
 
-    private Page page(String url, String token, String account) throws PlatformFailure {
+    /** Reads one page; a used-up rate limit ({@code x-rate-limit-remaining: 0}) is told to {@code pages}. */
+    private Page page(String url, String token, String account, Pages pages) throws PlatformFailure {
         PlatformHttp.Exchange exchange = http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + token)
@@ -137,14 +142,15 @@ class XConnector implements PlatformSource, ReplyChannel {
         JsonNode meta = body.path("meta");
         String newest = PlatformHttp.text(meta, "newest_id");
         String next = PlatformHttp.text(meta, "next_token");
-        return new Page(
-                posts,
-                newest.matches("[0-9]{1,30}") ? newest : null,
-                next.isBlank() ? null : next,
-                exchange.header("x-rate-limit-remaining")
-                        .map(String::strip)
-                        .orElse("")
-                        .equals("0"));
+        if (exchange.header("x-rate-limit-remaining")
+                .map(String::strip)
+                .orElse("")
+                .equals("0")) {
+            Duration wait = PlatformHttp.untilEpochSecond(
+                    exchange.header("x-rate-limit-reset").orElse(null), Instant.now());
+            pages.quotaUsedUp(wait == null ? Duration.ofMinutes(15) : wait);
+        }
+        return new Page(posts, newest.matches("[0-9]{1,30}") ? newest : null, next.isBlank() ? null : next);
     }
 
     private @Nullable IncomingPost post(JsonNode tweet, Map<String, JsonNode> users, String account) {
