@@ -10,7 +10,10 @@ public enum ConnectorKind {
     WEBHOOK(true),
     FEED(false),
     MANUAL(false),
-    BLUESKY(false);
+    BLUESKY(false),
+    X(true),
+    FACEBOOK(true),
+    LINKEDIN(true);
 
     private final boolean canReply;
 
@@ -24,7 +27,7 @@ public enum ConnectorKind {
 
     /** The kinds an admin adds by hand; the manual connector is made on first use. */
     public static java.util.List<ConnectorKind> configurable() {
-        return java.util.List.of(WEBHOOK, FEED, BLUESKY);
+        return java.util.List.of(WEBHOOK, FEED, BLUESKY, X, FACEBOOK, LINKEDIN);
     }
 
     public String channel() {
@@ -38,6 +41,9 @@ public enum ConnectorKind {
             case FEED -> "channels.kind.feed";
             case MANUAL -> "channels.kind.manual";
             case BLUESKY -> "channels.kind.bluesky";
+            case X -> "channels.x.kind";
+            case FACEBOOK -> "channels.facebook.kind";
+            case LINKEDIN -> "channels.linkedin.kind";
         };
     }
 }

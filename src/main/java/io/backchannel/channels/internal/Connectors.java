@@ -122,7 +122,7 @@ public class Connectors {
 
     /** The connector's secret in plain text, for signing and checking signatures; never shown after it was set. */
     @Transactional(readOnly = true)
-    Optional<String> secret(UUID id) {
+    public Optional<String> secret(UUID id) {
         return jdbc.sql("select credentials from channels_connector where id = ? and credentials is not null")
                 .param(id)
                 .query(byte[].class)
@@ -148,6 +148,13 @@ public class Connectors {
         jdbc.sql("update channels_connector set last_success_at = ?, consecutive_failures = 0, next_attempt_at = null,"
                         + " cursor = coalesce(?, cursor) where id = ?")
                 .params(Timestamp.from(at), cursor, id)
+                .update();
+    }
+
+    /** Puts the next attempt off without counting a failure: the platform's quota is used up until then. */
+    public void deferUntil(UUID id, Instant at) {
+        jdbc.sql("update channels_connector set next_attempt_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
                 .update();
     }
 

@@ -3,6 +3,7 @@ package io.backchannel.channels.web;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
+import io.backchannel.channels.internal.platforms.PlatformSource;
 import io.backchannel.system.WebhookSignatures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,7 +51,7 @@ class ConnectorsController {
 
     @GetMapping("/admin/channels/new")
     String initCreationForm(@RequestParam ConnectorKind kind, Model model) {
-        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, ""));
+        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, "", "", ""));
         return FORM;
     }
 
@@ -88,7 +89,9 @@ class ConnectorsController {
                                 connector.kind() == ConnectorKind.WEBHOOK ? Connector.REPLY_URL : Connector.URL),
                         "",
                         connector.intervalMinutes(),
-                        connector.setting(Connector.FILTERS)));
+                        connector.setting(Connector.FILTERS),
+                        connector.setting(PlatformSource.ACCOUNT),
+                        connector.setting(PlatformSource.QUERY)));
         return FORM;
     }
 
@@ -143,6 +146,7 @@ class ConnectorsController {
                 result.rejectValue("url", "channels.admin.url-invalid");
             }
         }
+        PlatformFields.validate(form.kind(), form.account(), form.query(), result);
         if (!blank(form.secret())
                 && Objects.requireNonNull(form.secret()).strip().length() < 16) {
             result.rejectValue("secret", "channels.admin.secret-short");
@@ -163,6 +167,12 @@ class ConnectorsController {
                 settings.put(
                         Connector.FILTERS,
                         form.filters() == null ? "" : form.filters().strip());
+            }
+            case X, FACEBOOK, LINKEDIN -> {
+                settings.put(Connector.URL, url);
+                settings.put(Connector.INTERVAL_MINUTES, Integer.toString(form.intervalMinutes()));
+                settings.put(PlatformSource.ACCOUNT, PlatformFields.strip(form.account()));
+                settings.put(PlatformSource.QUERY, PlatformFields.strip(form.query()));
             }
             case MANUAL -> {}
         }
@@ -195,5 +205,7 @@ class ConnectorsController {
             @Min(value = 1, message = "{channels.admin.interval-range}")
                     @Max(value = 1440, message = "{channels.admin.interval-range}")
                     int intervalMinutes,
-            @Size(max = 1000, message = "{validation.too-long}") @Nullable String filters) {}
+            @Size(max = 1000, message = "{validation.too-long}") @Nullable String filters,
+            @Size(max = 200, message = "{validation.too-long}") @Nullable String account,
+            @Size(max = 512, message = "{validation.too-long}") @Nullable String query) {}
 }

@@ -1,0 +1,136 @@
+package io.backchannel.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.backchannel.IntegrationTest;
+import io.backchannel.TestAccounts;
+import io.backchannel.channels.internal.Connector;
+import io.backchannel.channels.internal.ConnectorKind;
+import io.backchannel.channels.internal.Connectors;
+import io.backchannel.channels.internal.platforms.PlatformSource;
+import io.backchannel.identity.IdentityManagement;
+import io.backchannel.identity.Role;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The admin form of the X, Facebook and LinkedIn connectors: labelled fields, checked accounts, tokens never shown. */
+@IntegrationTest
+class PlatformConnectorPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    IdentityManagement identity;
+
+    @Autowired
+    Connectors connectors;
+
+    MockHttpSession admin;
+
+    @BeforeEach
+    void logIn() throws Exception {
+        admin = TestAccounts.login(mvc, TestAccounts.create(identity, "admin", Role.ADMIN));
+    }
+
+    MockHttpServletRequestBuilder create(String kind, String account, String query, String url, String token) {
+        return post("/admin/channels")
+                .session(admin)
+                .with(csrf())
+                .param("kind", kind)
+                .param("name", kind + " " + UUID.randomUUID())
+                .param("account", account)
+                .param("query", query)
+                .param("url", url)
+                .param("secret", token)
+                .param("intervalMinutes", "10");
+    }
+
+    @Test
+    void anAdminAddsAnXConnectorWhoseTokenIsStoredSealedAndNeverShownBack() throws Exception {
+        mvc.perform(get("/admin/channels").session(admin))
+                .andExpect(content().string(Matchers.containsString("/admin/channels/new?kind=X")))
+                .andExpect(content().string(Matchers.containsString("Facebook page (Graph API)")))
+                .andExpect(content().string(Matchers.containsString("LinkedIn organisation")));
+        mvc.perform(get("/admin/channels/new").param("kind", "X").session(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("User id of the company&#39;s X account")))
+                .andExpect(content().string(Matchers.containsString("Access token")));
+
+        String token = "AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid-secret-" + UUID.randomUUID();
+        var created = mvc.perform(create("X", "2244994945", "backchannel lang:de", "", token))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+        Connector x = connectors.get(id);
+        assertThat(x.kind()).isEqualTo(ConnectorKind.X);
+        assertThat(x.hasCredentials()).isTrue();
+        assertThat(x.setting(PlatformSource.ACCOUNT)).isEqualTo("2244994945");
+        assertThat(x.setting(PlatformSource.QUERY)).isEqualTo("backchannel lang:de");
+        assertThat(x.intervalMinutes()).isEqualTo(10);
+        assertThat(connectors.secret(id)).contains(token);
+        assertThat(x.settings().values()).noneMatch(value -> value.contains(token));
+
+        mvc.perform(get("/admin/channels/{id}", id).session(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("backchannel lang:de")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(token))));
+    }
+
+    @Test
+    void accountsOfTheWrongShapeAndHostileAddressesAreRefusedNextToTheField() throws Exception {
+        mvc.perform(create("X", "", "", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "account", "channels.x.account-or-query"));
+        mvc.perform(create("X", "@backchannel", "", "", ""))
+                .andExpect(model().attributeHasFieldErrorCode("form", "account", "channels.x.account-invalid"));
+        mvc.perform(create("FACEBOOK", "../me/feed", "", "javascript:alert(1)", ""))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "account", "channels.facebook.account-invalid"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "url", "channels.admin.url-invalid"))
+                .andExpect(content().string(Matchers.containsString("aria-describedby=\"account-error\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>"))));
+        mvc.perform(create("LINKEDIN", "urn:li:person:123", "", "", ""))
+                .andExpect(model().attributeHasFieldErrorCode("form", "account", "channels.linkedin.account-invalid"));
+        mvc.perform(create("LINKEDIN", "x".repeat(10_000), "", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "account", "Size"));
+        mvc.perform(create("FACEBOOK", "1061234", "", "", "short"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "secret", "channels.admin.secret-short"));
+
+        var created = mvc.perform(create("LINKEDIN", "urn:li:organization:2414183", "", "", ""))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+        assertThat(connectors.get(id).hasCredentials()).isFalse();
+    }
+
+    @Test
+    void staffAndCustomersCannotConfigurePlatformConnectors() throws Exception {
+        MockHttpSession staff = TestAccounts.login(mvc, TestAccounts.create(identity, "staff", Role.STAFF));
+        MockHttpSession customer = TestAccounts.login(mvc, TestAccounts.create(identity, "customer"));
+        for (MockHttpSession session : new MockHttpSession[] {staff, customer}) {
+            mvc.perform(get("/admin/channels/new").param("kind", "FACEBOOK").session(session))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/admin/channels")
+                            .session(session)
+                            .with(csrf())
+                            .param("kind", "FACEBOOK")
+                            .param("name", "sneaky")
+                            .param("account", "1061234"))
+                    .andExpect(status().isForbidden());
+        }
+    }
+}
