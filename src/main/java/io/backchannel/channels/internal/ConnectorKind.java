@@ -10,7 +10,9 @@ public enum ConnectorKind {
     WEBHOOK(true),
     FEED(false),
     MANUAL(false),
-    BLUESKY(false);
+    BLUESKY(false),
+    MASTODON(true),
+    BLUESKY_SEARCH(true);
 
     private final boolean canReply;
 
@@ -24,11 +26,12 @@ public enum ConnectorKind {
 
     /** The kinds an admin adds by hand; the manual connector is made on first use. */
     public static java.util.List<ConnectorKind> configurable() {
-        return java.util.List.of(WEBHOOK, FEED, BLUESKY);
+        return java.util.List.of(WEBHOOK, FEED, BLUESKY, MASTODON, BLUESKY_SEARCH);
     }
 
     public String channel() {
-        return name().toLowerCase(Locale.ROOT);
+        // Posts found by Bluesky's search are Bluesky posts like those from Jetstream.
+        return this == BLUESKY_SEARCH ? BLUESKY.channel() : name().toLowerCase(Locale.ROOT);
     }
 
     /** The message key of the kind's name; spelt out here so that the guard of translations finds each one. */
@@ -38,6 +41,8 @@ public enum ConnectorKind {
             case FEED -> "channels.kind.feed";
             case MANUAL -> "channels.kind.manual";
             case BLUESKY -> "channels.kind.bluesky";
+            case MASTODON -> "channels.kind.mastodon";
+            case BLUESKY_SEARCH -> "channels.kind.bluesky-search";
         };
     }
 }

@@ -120,9 +120,9 @@ public class Connectors {
                 .list();
     }
 
-    /** The connector's secret in plain text, for signing and checking signatures; never shown after it was set. */
+    /** The connector's secret in plain text, for signing and calling its platform; never shown after it was set. */
     @Transactional(readOnly = true)
-    Optional<String> secret(UUID id) {
+    public Optional<String> secret(UUID id) {
         return jdbc.sql("select credentials from channels_connector where id = ? and credentials is not null")
                 .param(id)
                 .query(byte[].class)
@@ -148,6 +148,13 @@ public class Connectors {
         jdbc.sql("update channels_connector set last_success_at = ?, consecutive_failures = 0, next_attempt_at = null,"
                         + " cursor = coalesce(?, cursor) where id = ?")
                 .params(Timestamp.from(at), cursor, id)
+                .update();
+    }
+
+    /** Holds a healthy connector back until {@code at}, e.g. when the platform said its calls are used up. */
+    public void holdUntil(UUID id, Instant at) {
+        jdbc.sql("update channels_connector set next_attempt_at = ? where id = ?")
+                .params(Timestamp.from(at), id)
                 .update();
     }
 

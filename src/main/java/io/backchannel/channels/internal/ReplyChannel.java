@@ -4,7 +4,7 @@ import io.backchannel.channels.ReplyRequested;
 import org.jspecify.annotations.Nullable;
 
 /** Sends replies for the connectors of one kind; a kind without one cannot answer where a post was said. */
-interface ReplyChannel {
+public interface ReplyChannel {
 
     ConnectorKind kind();
 

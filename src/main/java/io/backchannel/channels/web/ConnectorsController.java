@@ -50,7 +50,7 @@ class ConnectorsController {
 
     @GetMapping("/admin/channels/new")
     String initCreationForm(@RequestParam ConnectorKind kind, Model model) {
-        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, ""));
+        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, "", "", "", "", false, false));
         return FORM;
     }
 
@@ -61,6 +61,7 @@ class ConnectorsController {
             Model model,
             RedirectAttributes redirect) {
         validate(form, null, result);
+        requireCredentials(form, result);
         if (result.hasErrors()) {
             return FORM;
         }
@@ -88,7 +89,12 @@ class ConnectorsController {
                                 connector.kind() == ConnectorKind.WEBHOOK ? Connector.REPLY_URL : Connector.URL),
                         "",
                         connector.intervalMinutes(),
-                        connector.setting(Connector.FILTERS)));
+                        connector.setting(Connector.FILTERS),
+                        connector.setting(Connector.ACCOUNT),
+                        connector.setting(Connector.HASHTAGS),
+                        connector.setting(Connector.QUERY),
+                        Boolean.parseBoolean(connector.setting(Connector.MENTIONS)),
+                        Boolean.parseBoolean(connector.setting(Connector.STREAMING))));
         return FORM;
     }
 
@@ -104,6 +110,9 @@ class ConnectorsController {
             result.rejectValue("kind", "channels.admin.kind-fixed");
         }
         validate(form, id, result);
+        if (!connector.hasCredentials()) {
+            requireCredentials(form, result);
+        }
         if (result.hasErrors()) {
             model.addAttribute("connector", connector);
             return FORM;
@@ -132,7 +141,7 @@ class ConnectorsController {
             result.rejectValue("name", "channels.admin.name-taken");
         }
         boolean stream = form.kind() == ConnectorKind.BLUESKY;
-        boolean urlRequired = form.kind() == ConnectorKind.FEED || stream;
+        boolean urlRequired = form.kind() != ConnectorKind.WEBHOOK;
         if (urlRequired && blank(form.url()) && !result.hasFieldErrors("url")) {
             result.rejectValue("url", "validation.required");
         } else if (!blank(form.url()) && !result.hasFieldErrors("url")) {
@@ -146,6 +155,14 @@ class ConnectorsController {
         if (!blank(form.secret())
                 && Objects.requireNonNull(form.secret()).strip().length() < 16) {
             result.rejectValue("secret", "channels.admin.secret-short");
+        }
+        PlatformSettings.validate(form, result);
+    }
+
+    /** Connectors that call a platform cannot work without their token or app password. */
+    private static void requireCredentials(ConnectorForm form, BindingResult result) {
+        if (PlatformSettings.signsIn(form.kind()) && blank(form.secret()) && !result.hasFieldErrors("secret")) {
+            result.rejectValue("secret", "validation.required");
         }
     }
 
@@ -164,6 +181,7 @@ class ConnectorsController {
                         Connector.FILTERS,
                         form.filters() == null ? "" : form.filters().strip());
             }
+            case MASTODON, BLUESKY_SEARCH -> PlatformSettings.put(form, url, settings);
             case MANUAL -> {}
         }
         return settings;
@@ -195,5 +213,10 @@ class ConnectorsController {
             @Min(value = 1, message = "{channels.admin.interval-range}")
                     @Max(value = 1440, message = "{channels.admin.interval-range}")
                     int intervalMinutes,
-            @Size(max = 1000, message = "{validation.too-long}") @Nullable String filters) {}
+            @Size(max = 1000, message = "{validation.too-long}") @Nullable String filters,
+            @Size(max = 200, message = "{validation.too-long}") @Nullable String account,
+            @Size(max = 1000, message = "{validation.too-long}") @Nullable String hashtags,
+            @Size(max = 500, message = "{validation.too-long}") @Nullable String query,
+            boolean mentions,
+            boolean streaming) {}
 }
