@@ -24,7 +24,7 @@ record MastodonSource(String key, String path, @Nullable String stream) {
         List<MastodonSource> sources = new ArrayList<>();
         if (Boolean.parseBoolean(connector.setting(Connector.MENTIONS))) {
             sources.add(new MastodonSource(
-                    MENTIONS, "/api/v1/notifications?types[]=mention", "/api/v1/streaming/user/notification"));
+                    MENTIONS, "/api/v1/notifications?types%5B%5D=mention", "/api/v1/streaming/user/notification"));
         }
         for (String tag : hashtags(connector.setting(Connector.HASHTAGS))) {
             String encoded = URLEncoder.encode(tag, StandardCharsets.UTF_8);
