@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -82,7 +83,8 @@ public final class JsonApi {
             throw new Refused(UNREACHABLE, "interrupted", null, 0);
         }
         int status = response.statusCode();
-        Duration wait = Backoff.platformWait(response.headers().map(), now).orElse(null);
+        Duration wait =
+                Backoff.platformWait(rateLimitHeaders(response.headers()), now).orElse(null);
         if (status == 429 || status == 503 && wait != null) {
             throw new Refused(RATE_LIMITED, "HTTP " + status, wait, status);
         }
@@ -93,6 +95,20 @@ public final class JsonApi {
             throw new Refused(HTTP_STATUS, "HTTP " + status + " " + snippet(response.body()), wait, status);
         }
         return new Answer(status, parse(response.body()), response.headers(), wait);
+    }
+
+    /**
+     * The headers with the IETF draft's {@code RateLimit-Remaining}/{@code RateLimit-Reset} (Bluesky's) also under
+     * the {@code X-RateLimit-} names (Mastodon's) that {@link Backoff} reads.
+     */
+    private static Map<String, List<String>> rateLimitHeaders(HttpHeaders headers) {
+        Map<String, List<String>> all = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.putAll(headers.map());
+        for (String name : List.of("remaining", "reset")) {
+            headers.firstValue("ratelimit-" + name)
+                    .ifPresent(value -> all.putIfAbsent("x-ratelimit-" + name, List.of(value)));
+        }
+        return all;
     }
 
     private JsonNode parse(byte[] body) throws Refused {
