@@ -217,6 +217,6 @@ class ConnectorsController {
             @Size(max = 200, message = "{validation.too-long}") @Nullable String account,
             @Size(max = 1000, message = "{validation.too-long}") @Nullable String hashtags,
             @Size(max = 500, message = "{validation.too-long}") @Nullable String query,
-            boolean mentions,
-            boolean streaming) {}
+            @Nullable Boolean mentions,
+            @Nullable Boolean streaming) {}
 }

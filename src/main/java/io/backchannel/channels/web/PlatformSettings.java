@@ -22,7 +22,10 @@ final class PlatformSettings {
             if (!blank(form.hashtags()) && !String.valueOf(form.hashtags()).matches(HASHTAGS)) {
                 result.rejectValue("hashtags", "channels.mastodon.hashtags-invalid");
             }
-            if (!form.mentions() && blank(form.hashtags()) && blank(form.query()) && !result.hasFieldErrors("query")) {
+            if (!Boolean.TRUE.equals(form.mentions())
+                    && blank(form.hashtags())
+                    && blank(form.query())
+                    && !result.hasFieldErrors("query")) {
                 result.rejectValue("query", "channels.mastodon.nothing-to-hear");
             }
         }
@@ -43,8 +46,8 @@ final class PlatformSettings {
         settings.put(Connector.INTERVAL_MINUTES, Integer.toString(form.intervalMinutes()));
         if (form.kind() == ConnectorKind.MASTODON) {
             settings.put(Connector.HASHTAGS, strip(form.hashtags()));
-            settings.put(Connector.MENTIONS, Boolean.toString(form.mentions()));
-            settings.put(Connector.STREAMING, Boolean.toString(form.streaming()));
+            settings.put(Connector.MENTIONS, Boolean.toString(Boolean.TRUE.equals(form.mentions())));
+            settings.put(Connector.STREAMING, Boolean.toString(Boolean.TRUE.equals(form.streaming())));
         }
     }
 
