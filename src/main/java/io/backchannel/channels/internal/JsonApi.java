@@ -1,6 +1,7 @@
 package io.backchannel.channels.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -71,9 +72,13 @@ public final class JsonApi {
         request.timeout(timeout).header("Accept", "application/json");
         headers.forEach(request::header);
         Instant now = Instant.now();
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
+        byte[] body;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
         } catch (HttpTimeoutException e) {
             throw new Refused(TIMEOUT, String.valueOf(e.getMessage()), null, 0);
         } catch (IOException | IllegalArgumentException e) {
@@ -89,12 +94,12 @@ public final class JsonApi {
             throw new Refused(RATE_LIMITED, "HTTP " + status, wait, status);
         }
         if (status == 401 || status == 403) {
-            throw new Refused(UNAUTHORISED, "HTTP " + status + " " + snippet(response.body()), null, status);
+            throw new Refused(UNAUTHORISED, "HTTP " + status + " " + snippet(body), null, status);
         }
         if (status / 100 != 2) {
-            throw new Refused(HTTP_STATUS, "HTTP " + status + " " + snippet(response.body()), wait, status);
+            throw new Refused(HTTP_STATUS, "HTTP " + status + " " + snippet(body), wait, status);
         }
-        return new Answer(status, parse(response.body()), response.headers(), wait);
+        return new Answer(status, parse(body), response.headers(), wait);
     }
 
     /**
@@ -113,7 +118,7 @@ public final class JsonApi {
 
     private JsonNode parse(byte[] body) throws Refused {
         if (body.length > MAX_BODY) {
-            throw new Refused(TOO_LARGE, body.length + " bytes", null, 200);
+            throw new Refused(TOO_LARGE, "over " + MAX_BODY + " bytes", null, 200);
         }
         String text;
         try {

@@ -67,8 +67,8 @@ public class BlueskySearch {
     }
 
     @Scheduled(
-            fixedDelayString = "${backchannel.channels.feed-check-interval:30s}",
-            initialDelayString = "${backchannel.channels.feed-check-interval:30s}")
+            fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
+            initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void pollDue() {
         Instant now = Instant.now();
         for (Connector connector : connectors.due(ConnectorKind.BLUESKY_SEARCH, now)) {

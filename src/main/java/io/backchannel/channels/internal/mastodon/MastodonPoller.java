@@ -60,8 +60,8 @@ public class MastodonPoller {
     }
 
     @Scheduled(
-            fixedDelayString = "${backchannel.channels.feed-check-interval:30s}",
-            initialDelayString = "${backchannel.channels.feed-check-interval:30s}")
+            fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
+            initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void pollDue() {
         Instant now = Instant.now();
         for (Connector connector : connectors.due(ConnectorKind.MASTODON, now)) {

@@ -65,8 +65,8 @@ public class MastodonStream {
     }
 
     @Scheduled(
-            fixedDelayString = "${backchannel.channels.jetstream-check-interval:15s}",
-            initialDelayString = "${backchannel.channels.jetstream-check-interval:15s}")
+            fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
+            initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void connectDue() {
         for (Connector connector : connectors.due(ConnectorKind.MASTODON, Instant.now())) {
             if (Boolean.parseBoolean(connector.setting(Connector.STREAMING)) && !connected(connector.id())) {
