@@ -7,6 +7,7 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
+import io.backchannel.channels.internal.PollOutcome;
 import io.backchannel.channels.internal.Posts;
 import io.backchannel.channels.internal.bluesky.BlueskySearch;
 import java.net.URLDecoder;
@@ -134,7 +135,7 @@ class BlueskySearchTests {
                             view("did:plc:liar", "3fake", "Router kaputt", "2026-11-22T09:00:00.000Z", "")
                                     .replaceFirst("at://did:plc:liar", "at://did:plc:someoneelse")));
 
-            assertThat(search.poll(connector)).isEqualTo(BlueskySearch.Outcome.NEW_POSTS);
+            assertThat(search.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
             var login = server.take();
             assertThat(login.method()).isEqualTo("POST");
             assertThat(login.path()).isEqualTo("/xrpc/com.atproto.server.createSession");
@@ -171,7 +172,7 @@ class BlueskySearchTests {
                                     "2026-11-22T10:00:05.000Z",
                                     threadReply())),
                     results(null, view("3kunde0", "Router geht nicht", "2026-11-22T10:30:00.000Z")));
-            assertThat(search.poll(restarted)).isEqualTo(BlueskySearch.Outcome.NEW_POSTS);
+            assertThat(search.poll(restarted)).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(query(server.take()))
                     .isEqualTo("/xrpc/app.bsky.feed.searchPosts?q=router kaputt&sort=latest&limit=100"
                             + "&since=2026-11-22T09:56:00Z");
@@ -194,7 +195,7 @@ class BlueskySearchTests {
                             400, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}", JSON),
                     session("access-2", "refresh-2"),
                     results(null));
-            assertThat(search.poll(connector)).isEqualTo(BlueskySearch.Outcome.UNCHANGED);
+            assertThat(search.poll(connector)).isEqualTo(PollOutcome.UNCHANGED);
             server.take();
             server.take();
             var refresh = server.take();
@@ -219,7 +220,7 @@ class BlueskySearchTests {
                             200, JSON, "{\"posts\": [\"\u00fc\"]}".getBytes(StandardCharsets.ISO_8859_1), 0),
                     LoopbackServer.Response.of(502, "Bad Gateway", Map.of()),
                     new LoopbackServer.Response(200, JSON, "{}".getBytes(), 3_000));
-            assertThat(search.poll(connector)).isEqualTo(BlueskySearch.Outcome.FAILED);
+            assertThat(search.poll(connector)).isEqualTo(PollOutcome.FAILED);
             Connector limited = connectors.get(connector.id());
             assertThat(limited.lastErrorKey()).isEqualTo("channels.error.rate-limited");
             assertThat(limited.nextAttemptAt()).isAfter(reset.minusSeconds(5));
@@ -229,7 +230,7 @@ class BlueskySearchTests {
                 "channels.error.http-status",
                 "channels.error.timeout"
             }) {
-                assertThat(search.poll(connector)).isEqualTo(BlueskySearch.Outcome.FAILED);
+                assertThat(search.poll(connector)).isEqualTo(PollOutcome.FAILED);
                 assertThat(connectors.get(connector.id()).lastErrorKey()).isEqualTo(reason);
             }
             assertThat(posts.count(connector.id())).isZero();
@@ -240,7 +241,7 @@ class BlueskySearchTests {
                     401,
                     "{\"error\": \"AuthenticationRequired\", \"message\": \"Invalid identifier or password\"}",
                     JSON));
-            assertThat(search.poll(wrongPassword)).isEqualTo(BlueskySearch.Outcome.FAILED);
+            assertThat(search.poll(wrongPassword)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(wrongPassword.id()).lastErrorKey()).isEqualTo("channels.api.unauthorised");
             assertThat(connectors.get(wrongPassword.id()).statusKey()).isEqualTo("channels.status.failing");
         }

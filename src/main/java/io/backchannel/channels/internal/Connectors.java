@@ -120,6 +120,14 @@ public class Connectors {
                 .list();
     }
 
+    /** Due connectors of a polled kind whose own polling interval is over. */
+    @Transactional(readOnly = true)
+    public List<Connector> duePolls(ConnectorKind kind, Instant now) {
+        return due(kind, now).stream()
+                .filter(connector -> connector.intervalOver(now))
+                .toList();
+    }
+
     /** The connector's secret in plain text, for signing and calling its platform; never shown after it was set. */
     @Transactional(readOnly = true)
     public Optional<String> secret(UUID id) {

@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonApi {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JsonApi.class);
+
     public static final String RATE_LIMITED = "channels.error.rate-limited";
     public static final String HTTP_STATUS = "channels.error.http-status";
     public static final String TIMEOUT = "channels.error.timeout";
@@ -147,6 +149,15 @@ public final class JsonApi {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    /** Stored JSON (a post's payload, say) as a tree; an empty object when there is none or it cannot be read. */
+    public static JsonNode storedOrEmpty(JsonMapper json, byte @Nullable [] stored) {
+        try {
+            return stored == null ? json.createObjectNode() : json.readTree(stored);
+        } catch (JacksonException e) {
+            return json.createObjectNode();
+        }
+    }
+
     /** A string field of a JSON object, or null when it is missing, blank or not a string. */
     public static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
@@ -180,9 +191,23 @@ public final class JsonApi {
             return status;
         }
 
-        /** Counts the failure on the connector's health and returns the wait before its next attempt. */
-        public Duration record(Connectors connectors, java.util.UUID connectorId, Instant at) {
-            return connectors.failed(connectorId, reasonKey, detail(), wait, at);
+        /** Counts the failure on the connector's health, with the wait before its next attempt. */
+        public PollOutcome record(Connectors connectors, Connector connector, Instant at) {
+            Duration delay = connectors.failed(connector.id(), reasonKey, detail(), wait, at);
+            log.info(
+                    "{} connector {} failed ({}: {}); next attempt in {}",
+                    connector.kind().channel(),
+                    connector.name(),
+                    reasonKey,
+                    detail(),
+                    delay);
+            return PollOutcome.FAILED;
+        }
+
+        /** A reply the platform did not take: refused when it answered, unreachable when it did not. */
+        public ReplyChannel.Failed replyFailed() {
+            return new ReplyChannel.Failed(
+                    status == 0 ? "channels.reply.unreachable" : "channels.reply.refused", detail());
         }
 
         public String detail() {

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +53,9 @@ class BlueskyReplies implements ReplyChannel {
 
     @Override
     public Outcome send(Connector connector, ReplyRequested request) {
-        JsonNode parent = heard(connector, request.inReplyToExternalId());
+        JsonNode parent = JsonApi.storedOrEmpty(
+                json,
+                posts.payload(connector.id(), request.inReplyToExternalId()).orElse(null));
         Map<String, String> parentRef = strongRef(parent);
         if (parentRef == null) {
             return new Failed(UNKNOWN_POST, request.inReplyToExternalId());
@@ -94,18 +95,7 @@ class BlueskyReplies implements ReplyChannel {
                         session.handle());
             });
         } catch (JsonApi.Refused refused) {
-            return new Failed(
-                    refused.status() == 0 ? "channels.reply.unreachable" : "channels.reply.refused", refused.detail());
-        }
-    }
-
-    /** The post view of the answered post as the search heard it; empty when this connector never heard it. */
-    private JsonNode heard(Connector connector, String uri) {
-        byte @Nullable [] payload = posts.payload(connector.id(), uri).orElse(null);
-        try {
-            return payload == null ? json.createObjectNode() : json.readTree(payload);
-        } catch (JacksonException e) {
-            return json.createObjectNode();
+            return refused.replyFailed();
         }
     }
 

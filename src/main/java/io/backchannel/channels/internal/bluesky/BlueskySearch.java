@@ -5,6 +5,7 @@ import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.IncomingPost;
 import io.backchannel.channels.internal.JsonApi;
+import io.backchannel.channels.internal.PollOutcome;
 import io.backchannel.channels.internal.Posts;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,8 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,20 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class BlueskySearch {
 
-    private static final Logger log = LoggerFactory.getLogger(BlueskySearch.class);
     private static final Pattern POST_URI =
             Pattern.compile("at://(did:[a-z]+:[A-Za-z0-9._:%-]+)/app\\.bsky\\.feed\\.post/([A-Za-z0-9._:~-]{1,512})");
     static final Duration OVERLAP = Duration.ofMinutes(5);
     static final int PAGE = 100;
     static final int MAX_PAGES = 10;
     static final String NO_QUERY = "channels.bluesky.search.no-query";
-
-    /** What one poll did, for tests and logs. */
-    public enum Outcome {
-        NEW_POSTS,
-        UNCHANGED,
-        FAILED
-    }
 
     private final Connectors connectors;
     private final Posts posts;
@@ -70,19 +61,14 @@ public class BlueskySearch {
             fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
             initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void pollDue() {
-        Instant now = Instant.now();
-        for (Connector connector : connectors.due(ConnectorKind.BLUESKY_SEARCH, now)) {
-            if (connector.intervalOver(now)) {
-                poll(connector);
-            }
-        }
+        connectors.duePolls(ConnectorKind.BLUESKY_SEARCH, Instant.now()).forEach(this::poll);
     }
 
-    public Outcome poll(Connector connector) {
+    public PollOutcome poll(Connector connector) {
         Instant now = Instant.now();
         String query = connector.setting(Connector.QUERY).strip();
         if (query.isEmpty()) {
-            return failed(connector, new JsonApi.Refused(NO_QUERY, connector.name(), null, 0), now);
+            return new JsonApi.Refused(NO_QUERY, connector.name(), null, 0).record(connectors, connector, now);
         }
         Instant since = instant(connector.cursor());
         Instant newest = since;
@@ -108,16 +94,16 @@ public class BlueskySearch {
                     if (answer.exhaustedFor() != null) {
                         finish(connector, newest, now);
                         connectors.holdUntil(connector.id(), Instant.now().plus(answer.exhaustedFor()));
-                        return stored > 0 ? Outcome.NEW_POSTS : Outcome.UNCHANGED;
+                        return PollOutcome.of(stored);
                     }
                     break;
                 }
             }
         } catch (JsonApi.Refused refused) {
-            return failed(connector, refused, now);
+            return refused.record(connectors, connector, now);
         }
         finish(connector, newest, now);
-        return stored > 0 ? Outcome.NEW_POSTS : Outcome.UNCHANGED;
+        return PollOutcome.of(stored);
     }
 
     private void finish(Connector connector, @Nullable Instant newest, Instant now) {
@@ -173,16 +159,5 @@ public class BlueskySearch {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private Outcome failed(Connector connector, JsonApi.Refused refused, Instant now) {
-        Duration delay = refused.record(connectors, connector.id(), now);
-        log.info(
-                "Bluesky search {} failed ({}: {}); next attempt in {}",
-                connector.name(),
-                refused.reasonKey(),
-                refused.detail(),
-                delay);
-        return Outcome.FAILED;
     }
 }

@@ -4,6 +4,7 @@ import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.JsonApi;
+import io.backchannel.channels.internal.PollOutcome;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -15,8 +16,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,18 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class MastodonPoller {
 
-    private static final Logger log = LoggerFactory.getLogger(MastodonPoller.class);
     private static final Pattern PREV = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?prev\"?");
     static final int MAX_PAGES = 10;
     static final String NO_TOKEN = "channels.mastodon.no-token";
     static final String NOTHING_TO_HEAR = "channels.mastodon.nothing-to-hear";
-
-    /** What one poll did, for tests and logs. */
-    public enum Outcome {
-        NEW_POSTS,
-        UNCHANGED,
-        FAILED
-    }
 
     private final Connectors connectors;
     private final MastodonStatuses statuses;
@@ -63,23 +54,18 @@ public class MastodonPoller {
             fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
             initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void pollDue() {
-        Instant now = Instant.now();
-        for (Connector connector : connectors.due(ConnectorKind.MASTODON, now)) {
-            if (connector.intervalOver(now)) {
-                poll(connector);
-            }
-        }
+        connectors.duePolls(ConnectorKind.MASTODON, Instant.now()).forEach(this::poll);
     }
 
-    public Outcome poll(Connector connector) {
+    public PollOutcome poll(Connector connector) {
         Instant now = Instant.now();
         String token = connectors.secret(connector.id()).orElse(null);
         if (token == null) {
-            return failed(connector, new JsonApi.Refused(NO_TOKEN, connector.name(), null, 0), now);
+            return new JsonApi.Refused(NO_TOKEN, connector.name(), null, 0).record(connectors, connector, now);
         }
         List<MastodonSource> sources = MastodonSource.of(connector);
         if (sources.isEmpty()) {
-            return failed(connector, new JsonApi.Refused(NOTHING_TO_HEAR, connector.name(), null, 0), now);
+            return new JsonApi.Refused(NOTHING_TO_HEAR, connector.name(), null, 0).record(connectors, connector, now);
         }
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
         MastodonCursor cursor = MastodonCursor.parse(connector.cursor());
@@ -92,14 +78,14 @@ public class MastodonPoller {
                 if (read.exhaustedFor() != null) {
                     connectors.succeeded(connector.id(), null, now);
                     connectors.holdUntil(connector.id(), Instant.now().plus(read.exhaustedFor()));
-                    return stored > 0 ? Outcome.NEW_POSTS : Outcome.UNCHANGED;
+                    return PollOutcome.of(stored);
                 }
             }
         } catch (JsonApi.Refused refused) {
-            return failed(connector, refused, now);
+            return refused.record(connectors, connector, now);
         }
         connectors.succeeded(connector.id(), null, now);
-        return stored > 0 ? Outcome.NEW_POSTS : Outcome.UNCHANGED;
+        return PollOutcome.of(stored);
     }
 
     private record Read(int stored, MastodonCursor cursor, @Nullable Duration exhaustedFor) {}
@@ -157,16 +143,5 @@ public class MastodonPoller {
             }
         }
         return source.uri(instance, newest);
-    }
-
-    private Outcome failed(Connector connector, JsonApi.Refused refused, Instant now) {
-        Duration delay = refused.record(connectors, connector.id(), now);
-        log.info(
-                "Mastodon {} failed ({}: {}); next attempt in {}",
-                connector.name(),
-                refused.reasonKey(),
-                refused.detail(),
-                delay);
-        return Outcome.FAILED;
     }
 }

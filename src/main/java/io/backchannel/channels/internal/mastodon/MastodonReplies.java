@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MastodonReplies implements ReplyChannel {
 
-    static final String REFUSED = "channels.reply.refused";
-    static final String UNREACHABLE = "channels.reply.unreachable";
     private static final Set<String> VISIBILITIES = Set.of("public", "unlisted", "private", "direct");
 
     private final Connectors connectors;
@@ -59,7 +55,9 @@ class MastodonReplies implements ReplyChannel {
         if (token == null) {
             return new Failed(MastodonPoller.NO_TOKEN, connector.name());
         }
-        JsonNode original = original(connector, request.inReplyToExternalId());
+        JsonNode original = JsonApi.storedOrEmpty(
+                json,
+                posts.payload(connector.id(), request.inReplyToExternalId()).orElse(null));
         String acct = JsonApi.text(original.path("account"), "acct");
         String text = request.text();
         if (acct != null && !text.toLowerCase(Locale.ROOT).contains("@" + acct.toLowerCase(Locale.ROOT))) {
@@ -91,17 +89,7 @@ class MastodonReplies implements ReplyChannel {
                     payload,
                     account.isBlank() ? connector.name() : account);
         } catch (JsonApi.Refused refused) {
-            return new Failed(refused.status() == 0 ? UNREACHABLE : REFUSED, refused.detail());
-        }
-    }
-
-    /** The answered status as it was heard; empty when the connector does not hold it (then nothing is inherited). */
-    private JsonNode original(Connector connector, String statusId) {
-        byte @Nullable [] payload = posts.payload(connector.id(), statusId).orElse(null);
-        try {
-            return payload == null ? json.createObjectNode() : json.readTree(payload);
-        } catch (JacksonException e) {
-            return json.createObjectNode();
+            return refused.replyFailed();
         }
     }
 }
