@@ -13,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,11 +71,22 @@ public class MastodonStream {
             fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
             initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void connectDue() {
+        // Streams of connectors since disabled or switched to polling alone are closed.
+        Set<UUID> wanted = connectors.all().stream()
+                .filter(connector ->
+                        connector.kind() == ConnectorKind.MASTODON && connector.enabled() && streaming(connector))
+                .map(Connector::id)
+                .collect(Collectors.toSet());
+        List.copyOf(open.keySet()).stream().filter(id -> !wanted.contains(id)).forEach(this::disconnect);
         for (Connector connector : connectors.due(ConnectorKind.MASTODON, Instant.now())) {
-            if (Boolean.parseBoolean(connector.setting(Connector.STREAMING)) && !connected(connector.id())) {
+            if (streaming(connector) && !connected(connector.id())) {
                 connect(connector);
             }
         }
+    }
+
+    private static boolean streaming(Connector connector) {
+        return Boolean.parseBoolean(connector.setting(Connector.STREAMING));
     }
 
     /** Opens the connector's streams in the background; failures are recorded on the connector. */
