@@ -56,6 +56,11 @@ final class LoopbackServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Serves {@code path} (and below) with its own handler, e.g. a stream, instead of the queue. */
+    void route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     void enqueue(Response... next) {
         responses.addAll(List.of(next));
     }

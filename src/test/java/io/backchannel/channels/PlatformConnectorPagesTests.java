@@ -13,7 +13,6 @@ import io.backchannel.TestAccounts;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.platforms.PlatformSource;
 import io.backchannel.identity.IdentityManagement;
 import io.backchannel.identity.Role;
 import java.util.UUID;
@@ -77,8 +76,8 @@ class PlatformConnectorPagesTests {
         Connector x = connectors.get(id);
         assertThat(x.kind()).isEqualTo(ConnectorKind.X);
         assertThat(x.hasCredentials()).isTrue();
-        assertThat(x.setting(PlatformSource.ACCOUNT)).isEqualTo("2244994945");
-        assertThat(x.setting(PlatformSource.QUERY)).isEqualTo("backchannel lang:de");
+        assertThat(x.setting(Connector.ACCOUNT)).isEqualTo("2244994945");
+        assertThat(x.setting(Connector.QUERY)).isEqualTo("backchannel lang:de");
         assertThat(x.intervalMinutes()).isEqualTo(10);
         assertThat(connectors.secret(id)).contains(token);
         assertThat(x.settings().values()).noneMatch(value -> value.contains(token));

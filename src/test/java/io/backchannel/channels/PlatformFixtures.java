@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.platforms.PlatformSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,8 +31,8 @@ final class PlatformFixtures {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(Connector.URL, apiUrl);
         settings.put(Connector.INTERVAL_MINUTES, "5");
-        settings.put(PlatformSource.ACCOUNT, account);
-        settings.put(PlatformSource.QUERY, query);
+        settings.put(Connector.ACCOUNT, account);
+        settings.put(Connector.QUERY, query);
         return connectors.get(connectors.create(kind, kind.channel() + " " + UUID.randomUUID(), settings, token));
     }
 

@@ -25,6 +25,11 @@ public record Connector(
     public static final String REPLY_URL = "replyUrl";
     public static final String INTERVAL_MINUTES = "intervalMinutes";
     public static final String FILTERS = "filters";
+    public static final String ACCOUNT = "account";
+    public static final String MENTIONS = "mentions";
+    public static final String HASHTAGS = "hashtags";
+    public static final String QUERY = "query";
+    public static final String STREAMING = "streaming";
 
     public String setting(String key) {
         return settings.getOrDefault(key, "");
@@ -37,6 +42,17 @@ public record Connector(
         } catch (NumberFormatException e) {
             return 15;
         }
+    }
+
+    /** Whether a polling connector's interval has passed since its last attempt, successful or not. */
+    public boolean intervalOver(Instant now) {
+        Instant last = lastSuccessAt;
+        if (last == null || lastErrorAt != null && lastErrorAt.isAfter(last)) {
+            last = lastErrorAt;
+        }
+        return last == null
+                || !last.plus(java.time.Duration.ofMinutes(Math.max(1, intervalMinutes())))
+                        .isAfter(now);
     }
 
     /** The health shown on the admin list, as a message key. */

@@ -13,7 +13,9 @@ public enum ConnectorKind {
     BLUESKY(false),
     X(true),
     FACEBOOK(true),
-    LINKEDIN(true);
+    LINKEDIN(true),
+    MASTODON(true),
+    BLUESKY_SEARCH(true);
 
     private final boolean canReply;
 
@@ -27,11 +29,12 @@ public enum ConnectorKind {
 
     /** The kinds an admin adds by hand; the manual connector is made on first use. */
     public static java.util.List<ConnectorKind> configurable() {
-        return java.util.List.of(WEBHOOK, FEED, BLUESKY, X, FACEBOOK, LINKEDIN);
+        return java.util.List.of(WEBHOOK, FEED, BLUESKY, BLUESKY_SEARCH, MASTODON, X, FACEBOOK, LINKEDIN);
     }
 
     public String channel() {
-        return name().toLowerCase(Locale.ROOT);
+        // Posts found by Bluesky's search are Bluesky posts like those from Jetstream.
+        return this == BLUESKY_SEARCH ? BLUESKY.channel() : name().toLowerCase(Locale.ROOT);
     }
 
     /** The message key of the kind's name; spelt out here so that the guard of translations finds each one. */
@@ -44,6 +47,8 @@ public enum ConnectorKind {
             case X -> "channels.x.kind";
             case FACEBOOK -> "channels.facebook.kind";
             case LINKEDIN -> "channels.linkedin.kind";
+            case MASTODON -> "channels.kind.mastodon";
+            case BLUESKY_SEARCH -> "channels.kind.bluesky-search";
         };
     }
 }

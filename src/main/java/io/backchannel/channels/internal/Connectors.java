@@ -120,7 +120,15 @@ public class Connectors {
                 .list();
     }
 
-    /** The connector's secret in plain text, for signing and checking signatures; never shown after it was set. */
+    /** Due connectors of a polled kind whose own polling interval is over. */
+    @Transactional(readOnly = true)
+    public List<Connector> duePolls(ConnectorKind kind, Instant now) {
+        return due(kind, now).stream()
+                .filter(connector -> connector.intervalOver(now))
+                .toList();
+    }
+
+    /** The connector's secret in plain text, for signing and calling its platform; never shown after it was set. */
     @Transactional(readOnly = true)
     public Optional<String> secret(UUID id) {
         return jdbc.sql("select credentials from channels_connector where id = ? and credentials is not null")
@@ -151,8 +159,8 @@ public class Connectors {
                 .update();
     }
 
-    /** Puts the next attempt off without counting a failure: the platform's quota is used up until then. */
-    public void deferUntil(UUID id, Instant at) {
+    /** Holds a healthy connector back until {@code at}, e.g. when the platform said its calls are used up. */
+    public void holdUntil(UUID id, Instant at) {
         jdbc.sql("update channels_connector set next_attempt_at = ? where id = ?")
                 .params(Timestamp.from(at), id)
                 .update();

@@ -91,6 +91,15 @@ public class Posts {
                 .optional();
     }
 
+    /** The platform's original bytes of a post this connector heard, e.g. to answer it in its thread. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> payload(UUID connectorId, String externalId) {
+        return jdbc.sql("select payload from channels_post where connector_id = ? and external_id = ?")
+                .params(connectorId, externalId)
+                .query(byte[].class)
+                .optional();
+    }
+
     record Payload(byte[] bytes, String type, String connectorName) {}
 
     /** For tests and the status page: how many posts a connector holds. */

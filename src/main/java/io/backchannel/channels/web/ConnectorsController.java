@@ -3,7 +3,6 @@ package io.backchannel.channels.web;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.platforms.PlatformSource;
 import io.backchannel.system.WebhookSignatures;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,7 +50,7 @@ class ConnectorsController {
 
     @GetMapping("/admin/channels/new")
     String initCreationForm(@RequestParam ConnectorKind kind, Model model) {
-        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, "", "", ""));
+        model.addAttribute("form", new ConnectorForm(kind, "", "", "", 15, "", "", "", "", false, false));
         return FORM;
     }
 
@@ -62,6 +61,7 @@ class ConnectorsController {
             Model model,
             RedirectAttributes redirect) {
         validate(form, null, result);
+        requireCredentials(form, result);
         if (result.hasErrors()) {
             return FORM;
         }
@@ -90,8 +90,11 @@ class ConnectorsController {
                         "",
                         connector.intervalMinutes(),
                         connector.setting(Connector.FILTERS),
-                        connector.setting(PlatformSource.ACCOUNT),
-                        connector.setting(PlatformSource.QUERY)));
+                        connector.setting(Connector.ACCOUNT),
+                        connector.setting(Connector.HASHTAGS),
+                        connector.setting(Connector.QUERY),
+                        Boolean.parseBoolean(connector.setting(Connector.MENTIONS)),
+                        Boolean.parseBoolean(connector.setting(Connector.STREAMING))));
         return FORM;
     }
 
@@ -107,6 +110,9 @@ class ConnectorsController {
             result.rejectValue("kind", "channels.admin.kind-fixed");
         }
         validate(form, id, result);
+        if (!connector.hasCredentials()) {
+            requireCredentials(form, result);
+        }
         if (result.hasErrors()) {
             model.addAttribute("connector", connector);
             return FORM;
@@ -135,7 +141,12 @@ class ConnectorsController {
             result.rejectValue("name", "channels.admin.name-taken");
         }
         boolean stream = form.kind() == ConnectorKind.BLUESKY;
-        boolean urlRequired = form.kind() == ConnectorKind.FEED || stream;
+        // X, Facebook and LinkedIn default to the platform's own API host; a webhook's reply address is optional.
+        boolean urlRequired =
+                switch (form.kind()) {
+                    case WEBHOOK, X, FACEBOOK, LINKEDIN -> false;
+                    default -> true;
+                };
         if (urlRequired && blank(form.url()) && !result.hasFieldErrors("url")) {
             result.rejectValue("url", "validation.required");
         } else if (!blank(form.url()) && !result.hasFieldErrors("url")) {
@@ -146,10 +157,17 @@ class ConnectorsController {
                 result.rejectValue("url", "channels.admin.url-invalid");
             }
         }
-        PlatformFields.validate(form.kind(), form.account(), form.query(), result);
         if (!blank(form.secret())
                 && Objects.requireNonNull(form.secret()).strip().length() < 16) {
             result.rejectValue("secret", "channels.admin.secret-short");
+        }
+        PlatformSettings.validate(form, result);
+    }
+
+    /** Connectors that call a platform cannot work without their token or app password. */
+    private static void requireCredentials(ConnectorForm form, BindingResult result) {
+        if (PlatformSettings.signsIn(form.kind()) && blank(form.secret()) && !result.hasFieldErrors("secret")) {
+            result.rejectValue("secret", "validation.required");
         }
     }
 
@@ -168,12 +186,7 @@ class ConnectorsController {
                         Connector.FILTERS,
                         form.filters() == null ? "" : form.filters().strip());
             }
-            case X, FACEBOOK, LINKEDIN -> {
-                settings.put(Connector.URL, url);
-                settings.put(Connector.INTERVAL_MINUTES, Integer.toString(form.intervalMinutes()));
-                settings.put(PlatformSource.ACCOUNT, PlatformFields.strip(form.account()));
-                settings.put(PlatformSource.QUERY, PlatformFields.strip(form.query()));
-            }
+            case X, FACEBOOK, LINKEDIN, MASTODON, BLUESKY_SEARCH -> PlatformSettings.put(form, url, settings);
             case MANUAL -> {}
         }
         return settings;
@@ -207,5 +220,8 @@ class ConnectorsController {
                     int intervalMinutes,
             @Size(max = 1000, message = "{validation.too-long}") @Nullable String filters,
             @Size(max = 200, message = "{validation.too-long}") @Nullable String account,
-            @Size(max = 512, message = "{validation.too-long}") @Nullable String query) {}
+            @Size(max = 1000, message = "{validation.too-long}") @Nullable String hashtags,
+            @Size(max = 512, message = "{validation.too-long}") @Nullable String query,
+            @Nullable Boolean mentions,
+            @Nullable Boolean streaming) {}
 }

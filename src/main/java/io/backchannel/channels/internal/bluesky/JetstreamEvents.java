@@ -6,8 +6,6 @@ import io.backchannel.channels.internal.IncomingPost;
 import io.backchannel.channels.internal.Posts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JetstreamEvents {
 
-    static final String POST = "app.bsky.feed.post";
+    static final String POST = BlueskyPosts.POST;
 
     /** What became of one line, for counting and tests. */
     public enum Handled {
@@ -76,7 +74,7 @@ public class JetstreamEvents {
         if (rkey == null) {
             return Handled.MALFORMED;
         }
-        String uri = "at://" + did + "/" + POST + "/" + rkey;
+        String uri = BlueskyPosts.uri(did, rkey);
         String operation = String.valueOf(text(commit, "operation"));
         if (operation.equals("delete")) {
             return posts.markDeleted(connector.id(), uri, Instant.now()) ? Handled.DELETED : Handled.IGNORED;
@@ -92,26 +90,8 @@ public class JetstreamEvents {
         if (!passes(connector, did, text)) {
             return Handled.FILTERED;
         }
-        JsonNode langs = record.path("langs");
-        String language = langs.isArray() && !langs.isEmpty() ? text(langs, 0) : null;
-        return posts.capture(
-                                connector,
-                                new IncomingPost(
-                                        uri,
-                                        text(record.path("reply").path("parent"), "uri"),
-                                        did,
-                                        did,
-                                        text.replace("\u0000", ""),
-                                        "https://bsky.app/profile/" + did + "/post/" + rkey,
-                                        language,
-                                        null,
-                                        false,
-                                        createdAt(text(record, "createdAt")),
-                                        line.getBytes(StandardCharsets.UTF_8),
-                                        "application/json"))
-                        .isPresent()
-                ? Handled.CAPTURED
-                : Handled.DUPLICATE;
+        IncomingPost post = BlueskyPosts.post(did, rkey, did, did, record, text, line.getBytes(StandardCharsets.UTF_8));
+        return posts.capture(connector, post).isPresent() ? Handled.CAPTURED : Handled.DUPLICATE;
     }
 
     /** Filters: comma-separated words (any of them in the text) and DIDs (any of them the author); none lets all pass. */
@@ -139,21 +119,7 @@ public class JetstreamEvents {
         }
     }
 
-    private static Instant createdAt(@Nullable String value) {
-        try {
-            return value == null ? Instant.now() : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return Instant.now();
-        }
-    }
-
     private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() ? value.asString() : null;
-    }
-
-    private static @Nullable String text(JsonNode node, int index) {
-        JsonNode value = node.path(index);
-        return value.isString() ? value.asString() : null;
+        return BlueskyPosts.text(node, field);
     }
 }

@@ -68,7 +68,7 @@ class FacebookConnector implements PlatformSource, ReplyChannel {
 
     @Override
     public void poll(Connector connector, String token, Pages pages) throws PlatformFailure {
-        String page = connector.setting(ACCOUNT).strip();
+        String page = connector.setting(Connector.ACCOUNT).strip();
         if (!page.matches(ID)) {
             throw new PlatformFailure(PERMISSION, "page id missing or invalid", null);
         }

@@ -60,17 +60,10 @@ public class FeedPoller {
     void pollDue() {
         Instant now = Instant.now();
         for (Connector feed : connectors.due(ConnectorKind.FEED, now)) {
-            if (intervalOver(feed, now)) {
+            if (feed.intervalOver(now)) {
                 poll(feed);
             }
         }
-    }
-
-    private static boolean intervalOver(Connector feed, Instant now) {
-        Instant last = latest(feed.lastSuccessAt(), feed.lastErrorAt());
-        return last == null
-                || !last.plus(Duration.ofMinutes(Math.max(1, feed.intervalMinutes())))
-                        .isAfter(now);
     }
 
     public Outcome poll(Connector feed) {
@@ -136,13 +129,6 @@ public class FeedPoller {
         Duration delay = connectors.failed(feed.id(), key, detail, wait, now);
         log.info("Feed {} failed ({}: {}); next attempt in {}", feed.name(), key, detail, delay);
         return Outcome.FAILED;
-    }
-
-    private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     /** The cursor of a feed: its last ETag and Last-Modified, tab-separated, either possibly empty. */

@@ -2,6 +2,7 @@ package io.backchannel.channels.internal.imports;
 
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
+import io.backchannel.channels.internal.HtmlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -127,7 +127,7 @@ class MastodonExport implements ExportFormat {
             String language = "und";
             if (type.equals("Create") && object.path("type").asString("").equals("Note")) {
                 id = object.path("id").asString("");
-                text = htmlText(object.path("content").asString(""));
+                text = HtmlText.plain(object.path("content").asString(""));
                 if (!object.path("inReplyTo").asString("").isEmpty()) {
                     kind = CaptureKind.REPLY;
                 }
@@ -171,14 +171,6 @@ class MastodonExport implements ExportFormat {
                     Instant.now(),
                     "import"));
         }
-    }
-
-    /** The note's HTML as a person reads it: paragraphs and line breaks kept as new lines. */
-    static String htmlText(String html) {
-        var document = Jsoup.parse(html);
-        document.select("br").after("\\n");
-        document.select("p").before("\\n\\n");
-        return document.text().replace("\\n", "\n").strip().replaceAll("[ \\t]*\\n[ \\t]*", "\n");
     }
 
     private static String host(String id) {

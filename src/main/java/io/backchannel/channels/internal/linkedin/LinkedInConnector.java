@@ -67,7 +67,7 @@ class LinkedInConnector implements PlatformSource, ReplyChannel {
 
     @Override
     public void poll(Connector connector, String token, Pages pages) throws PlatformFailure {
-        String organization = connector.setting(ACCOUNT).strip();
+        String organization = connector.setting(Connector.ACCOUNT).strip();
         if (!organization.matches(ORGANIZATION)) {
             throw new PlatformFailure(FORBIDDEN, "organisation URN missing or invalid", null);
         }
@@ -183,7 +183,7 @@ class LinkedInConnector implements PlatformSource, ReplyChannel {
     public Outcome send(Connector connector, ReplyRequested request) {
         return replies.send(connector, NO_TOKEN, token -> {
             String target = request.inReplyToExternalId();
-            String organization = connector.setting(ACCOUNT).strip();
+            String organization = connector.setting(Connector.ACCOUNT).strip();
             if (!URN.matcher(target).matches() || !organization.matches(ORGANIZATION)) {
                 throw new PlatformFailure("channels.reply.refused", "not a LinkedIn URN: " + target, null);
             }

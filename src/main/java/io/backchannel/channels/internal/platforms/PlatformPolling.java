@@ -49,8 +49,8 @@ public class PlatformPolling {
     }
 
     @Scheduled(
-            fixedDelayString = "${backchannel.channels.platform-check-interval:60s}",
-            initialDelayString = "${backchannel.channels.platform-check-interval:60s}")
+            fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
+            initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void pollDue() {
         Instant now = Instant.now();
         for (PlatformSource source : sources) {
@@ -92,7 +92,7 @@ public class PlatformPolling {
             source.get().poll(connector, token.get(), round);
             connectors.succeeded(connector.id(), null, now);
             if (round.wait != null) {
-                connectors.deferUntil(connector.id(), now.plus(round.wait));
+                connectors.holdUntil(connector.id(), now.plus(round.wait));
             }
             return round.stored > 0 ? Outcome.NEW_POSTS : Outcome.NOTHING_NEW;
         } catch (PlatformFailure e) {

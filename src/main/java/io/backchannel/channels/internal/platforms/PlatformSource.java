@@ -10,12 +10,6 @@ import org.jspecify.annotations.Nullable;
 /** Reads one platform's API for a connector, handing over page after page with the cursor that follows it. */
 public interface PlatformSource {
 
-    /** Setting: the account the connector listens as (X user id, Facebook page id, LinkedIn organisation URN). */
-    String ACCOUNT = "account";
-
-    /** Setting: a search query (X recent search), optional. */
-    String QUERY = "query";
-
     ConnectorKind kind();
 
     /**

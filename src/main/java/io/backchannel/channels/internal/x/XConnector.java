@@ -71,8 +71,8 @@ class XConnector implements PlatformSource, ReplyChannel {
     @Override
     public void poll(Connector connector, String token, Pages pages) throws PlatformFailure {
         String base = PlatformHttp.base(connector.setting(Connector.URL), DEFAULT_BASE);
-        String account = connector.setting(ACCOUNT).strip();
-        String query = connector.setting(QUERY).strip();
+        String account = connector.setting(Connector.ACCOUNT).strip();
+        String query = connector.setting(Connector.QUERY).strip();
         Cursor cursor = Cursor.parse(connector.cursor());
         boolean more = true;
         if (account.matches("[0-9]{1,30}")) {
