@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>What is captured: posts from direct channels (webhook, manual entry) always open a conversation, as they were
  * addressed to the company. A broad channel (feeds, Bluesky, Mastodon and the other platforms' search) is filtered as
- * soon as any active query names it: then only a post matching an active BRAND query opens a conversation, and a post
- * matching only COMPETITOR queries is counted but opens none. A broad channel no query names opens conversations for
- * all it hears, as before queries existed (its connector's own filters still apply). Replies within a thread always
- * join it.
+ * soon as any active query names it: then only a post matching an active BRAND query opens a conversation. On any
+ * broad channel, a post matching only COMPETITOR queries is counted for share of voice but opens none (it talks about
+ * a competitor, not to us). A broad channel no query names opens conversations for all else it hears, as before
+ * queries existed (its connector's own filters still apply). Replies within a thread always join it.
  */
 @Service
 @Transactional
@@ -167,9 +167,8 @@ public class ListeningQueries {
                 matched.add(query.query());
             }
         }
-        boolean opens = DIRECT_CHANNELS.contains(channel)
-                || !filtered
-                || matched.stream().anyMatch(query -> query.kind() == QueryKind.BRAND);
+        boolean brand = matched.stream().anyMatch(query -> query.kind() == QueryKind.BRAND);
+        boolean opens = DIRECT_CHANNELS.contains(channel) || brand || !filtered && matched.isEmpty();
         return new Verdict(List.copyOf(matched), opens);
     }
 

@@ -90,7 +90,7 @@ class QueriesController {
             return editPage(id, model);
         }
         try {
-            queries.update(id, form.version(), draft);
+            queries.update(id, form.version() == null ? -1 : form.version(), draft);
         } catch (ListeningQueries.DuplicateName e) {
             result.rejectValue("name", "listening.query.duplicate");
             return editPage(id, model);
@@ -205,7 +205,7 @@ class QueriesController {
             @Size(max = 200, message = "{validation.too-long}") @Nullable String languages,
             @Size(max = 500, message = "{validation.too-long}") @Nullable String channels,
             @Size(max = 2000, message = "{validation.too-long}") @Nullable String authors,
-            int version) {
+            @Nullable Integer version) {
 
         static QueryForm blank() {
             return new QueryForm("", "", QueryKind.BRAND.name(), "", "", "", 0);
