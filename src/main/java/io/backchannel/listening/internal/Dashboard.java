@@ -131,7 +131,8 @@ public class Dashboard {
                             count(*) filter (where resolution_met),
                             count(*) filter (where resolution_met is not null
                                 or status <> 'RESOLVED' and resolution_due < ?)
-                        from listening_conversation c where """
+                        from listening_conversation c where
+                        """
                                 + where.sql())
                 .params(params)
                 .query((rs, row) -> new ResponseTimes(
