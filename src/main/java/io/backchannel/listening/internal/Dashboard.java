@@ -201,7 +201,15 @@ public class Dashboard {
         }
     }
 
-    public record Bucket(LocalDateTime start, long count) {}
+    public record Bucket(LocalDateTime start, long count) {
+
+        /** The bucket as shown: its day, or its day and hour. */
+        public String label(boolean hourly) {
+            return hourly
+                    ? start.toLocalDate() + " " + String.format(java.util.Locale.ROOT, "%02d:00", start.getHour())
+                    : start.toLocalDate().toString();
+        }
+    }
 
     public record Share(String key, long count, double percent) {}
 
