@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo inbox: Support takes every conversation, two canned replies, a goodwill budget of 50 euros and three
  * vouchers a day for every staff member, and a few posts told as if a connector had heard them (so they take the real
- * way into the inbox: threading, enrichment, routing, assignment).
+ * way into the inbox: threading, enrichment, routing, assignment), with a brand and a competitor listening query so
+ * that the dashboard's share of voice shows both.
  */
 @Component
 class DemoInbox {
@@ -34,6 +35,8 @@ class DemoInbox {
                 "Thanks", "en", "Hi {name}, thank you for writing to us! We are looking into it. – {agent}");
         setup.defaultGoodwillBudget("EUR", new java.math.BigDecimal("50.00"), 3);
         setup.addCannedReply("Danke", "de", "Hallo {name}, danke für Ihre Nachricht! Wir kümmern uns darum. – {agent}");
+        setup.addListeningQuery("Our app", "app OR order* OR anmelden OR login OR #app", false);
+        setup.addListeningQuery("RivalDesk", "rivaldesk OR \"rival desk\" OR @rivaldesk", true);
         Instant now = Instant.now();
         heard(
                 "demo-1",
@@ -67,6 +70,14 @@ class DemoInbox {
                 "Warum kann ich mich seit heute nicht mehr anmelden?",
                 "de",
                 now.minus(Duration.ofMinutes(30)));
+        heard(
+                "demo-6",
+                null,
+                "@sam@example.social",
+                "Sam",
+                "Switched to RivalDesk last week and never looked back.",
+                "en",
+                now.minus(Duration.ofMinutes(20)));
         heard("demo-5", null, "@maria@example.social", "María", "🙃🙃", null, now.minus(Duration.ofMinutes(10)));
     }
 

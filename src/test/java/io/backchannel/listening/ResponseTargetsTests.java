@@ -52,6 +52,9 @@ class ResponseTargetsTests extends ListeningIntegrationTest {
                 .param("text", "Yes, tomorrow."));
         assertThat(column(conversation, "first_response_due")).isNull();
         assertThat(column(conversation, "first_responded_at")).isNotNull();
+        assertThat(column(conversation, "first_response_met"))
+                .as("kept for the dashboard")
+                .isEqualTo("true");
 
         String ourReply = jdbc.sql(
                         "select id::text from listening_message where conversation_id = ? and kind = 'REPLY'")
@@ -113,6 +116,10 @@ class ResponseTargetsTests extends ListeningIntegrationTest {
                 post("/workspace/inbox/" + late + "/resolve").session(session).with(csrf()));
         assertThat(column(late, "sla_state")).isEqualTo("OK");
         assertThat(column(late, "resolution_due")).isNull();
+        // Resolved in time but never answered after its first response was due: kept for the dashboard.
+        assertThat(column(late, "resolution_met")).isEqualTo("true");
+        assertThat(column(late, "first_response_met")).isEqualTo("false");
+        assertThat(column(late, "resolved_at")).isNotNull();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.backchannel.listening.internal;
 
 import io.backchannel.channels.PostCaptured;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -12,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Threads what the channels module hears into conversations: a post answering one already held joins its
  * conversation, as does a post that an earlier-arrived answer was waiting for; anything else from a customer opens a
  * new one, which is routed at once. The company's own posts are kept in their thread but open none. A repeated
- * delivery of the same post changes nothing.
+ * delivery of the same post changes nothing. Listening queries decide whether a post from a broad channel opens a
+ * conversation at all (see {@link ListeningQueries}), and the names of the brand queries it matches become topics.
  */
 @Service
 @Transactional
@@ -23,11 +26,18 @@ public class Conversations {
     private final Routing routing;
     private final ResponseTargets targets;
     private final SpikeWatch spikes;
+    private final ListeningQueries queries;
 
     Conversations(
-            ConversationRows rows, Enrichment enrichment, Routing routing, ResponseTargets targets, SpikeWatch spikes) {
+            ConversationRows rows,
+            Enrichment enrichment,
+            Routing routing,
+            ResponseTargets targets,
+            SpikeWatch spikes,
+            ListeningQueries queries) {
         this.targets = targets;
         this.spikes = spikes;
+        this.queries = queries;
         this.rows = rows;
         this.enrichment = enrichment;
         this.routing = routing;
@@ -52,7 +62,6 @@ public class Conversations {
             thread.ifPresent(conversation -> store(conversation, post, "COMPANY"));
             return thread;
         }
-        UUID customer = rows.customer(post.channel(), post.authorHandle(), post.authorName());
         if (thread.isPresent()) {
             UUID conversation = thread.get();
             store(conversation, post, "INBOUND");
@@ -61,6 +70,21 @@ public class Conversations {
             return thread;
         }
         var analysis = enrichment.analyse(post.text(), post.languageHint());
+        var verdict = queries.judge(post.channel(), analysis.language(), post.authorHandle(), post.text());
+        if (!verdict.opens()) {
+            queries.recordHits(
+                    verdict,
+                    post.postId(),
+                    null,
+                    post.channel(),
+                    analysis.language(),
+                    analysis.sentiment(),
+                    post.capturedAt());
+            return Optional.empty();
+        }
+        UUID customer = rows.customer(post.channel(), post.authorHandle(), post.authorName());
+        var topics = new LinkedHashSet<>(verdict.brandTopics());
+        topics.addAll(analysis.topics());
         UUID conversation = rows.createConversation(new ConversationRows.NewConversation(
                 post.connectorId(),
                 post.channel(),
@@ -68,19 +92,28 @@ public class Conversations {
                 post.text().strip(),
                 analysis.language(),
                 analysis.sentiment(),
-                analysis.topics(),
+                topics.stream().limit(Enrichment.MAX_TOPICS).toList(),
                 analysis.intents(),
                 post.authorHandle() + " " + post.authorName() + " " + post.text(),
                 post.postedAt()));
         store(conversation, post, "INBOUND");
+        queries.recordHits(
+                verdict,
+                post.postId(),
+                conversation,
+                post.channel(),
+                analysis.language(),
+                analysis.sentiment(),
+                post.capturedAt());
         rows.log(conversation, "listening.history.opened", post.channel(), null);
-        spikes.opened(analysis.topics(), analysis.sentiment(), post.postedAt());
+        List<String> allTopics = List.copyOf(topics);
+        spikes.opened(allTopics, analysis.sentiment(), post.postedAt());
         routing.route(
                 conversation,
                 new RoutingRule.Facts(
                         post.channel(),
                         analysis.language(),
-                        analysis.topics(),
+                        allTopics,
                         analysis.intents(),
                         analysis.sentiment(),
                         post.authorHandle(),

@@ -120,11 +120,17 @@ public class ResponseTargets {
         jdbc.sql(
                         """
                         update listening_conversation set first_responded_at = coalesce(first_responded_at, ?),
+                            first_response_met = case when first_responded_at is null and first_response_due is not null
+                                then first_response_due >= ? else first_response_met end,
                             first_response_due = null, next_response_due = null,
                             sla_state = case when resolution_due < ? then sla_state else 'OK' end
                         where id = ?
                         """)
-                .params(ConversationRows.timestamp(at), ConversationRows.timestamp(at), conversationId)
+                .params(
+                        ConversationRows.timestamp(at),
+                        ConversationRows.timestamp(at),
+                        ConversationRows.timestamp(at),
+                        conversationId)
                 .update();
     }
 
@@ -142,9 +148,18 @@ public class ResponseTargets {
                 .update());
     }
 
+    /** Resolving clears what is due, so whether the resolution target was met is kept for the dashboard. */
     void resolved(UUID conversationId) {
-        jdbc.sql("update listening_conversation set first_response_due = null, next_response_due = null,"
-                        + " resolution_due = null, sla_state = 'OK' where id = ?")
+        jdbc.sql(
+                        """
+                        update listening_conversation set resolved_at = now(),
+                            resolution_met = case when resolution_due is not null then resolution_due >= now()
+                                else resolution_met end,
+                            first_response_met = case when first_responded_at is null and first_response_due < now()
+                                then false else first_response_met end,
+                            first_response_due = null, next_response_due = null, resolution_due = null,
+                            sla_state = 'OK' where id = ?
+                        """)
                 .param(conversationId)
                 .update();
     }
