@@ -76,7 +76,7 @@ public class TextThroughput {
                     .toList();
         }
         if (replayed.isEmpty()) {
-            replayed = List.of(new String[] {POSTS.get(0), null});
+            replayed = List.<String[]>of(new String[] {POSTS.get(0), null});
         }
     }
 
