@@ -3,18 +3,25 @@ package textbench;
 import io.backchannel.text.Analysis;
 import io.backchannel.text.TextAnalysis;
 import io.backchannel.text.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * Posts per second through TextAnalysis.analyse: a mix of short posts in the post languages, with ten topics, without
- * and with the platform's language hint.
+ * and with the platform's language hint, and real Bluesky posts replayed from the Jetstream corpus.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,6 +61,67 @@ public class TextThroughput {
             "delivery", List.of("shipping", "entrega", "Lieferung")));
 
     final AtomicInteger next = new AtomicInteger();
+
+    /** Real posts ({@code -Dcorpus=} a Jetstream JSON-lines file): text and first language tag, in stream order. */
+    List<String[]> replayed = List.of();
+
+    @Setup
+    public void readCorpus() throws IOException {
+        String corpus = System.getProperty("corpus", "");
+        if (!corpus.isEmpty() && Files.isReadable(Path.of(corpus))) {
+            replayed = Files.readAllLines(Path.of(corpus)).stream()
+                    .filter(line -> line.contains("\"app.bsky.feed.post\""))
+                    .map(TextThroughput::post)
+                    .filter(post -> post != null)
+                    .toList();
+        }
+        if (replayed.isEmpty()) {
+            replayed = List.<String[]>of(new String[] {POSTS.get(0), null});
+        }
+    }
+
+    static final Pattern TEXT = Pattern.compile("\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    static final Pattern LANG = Pattern.compile("\"langs\":\\[\"([^\"]*)\"");
+
+    static String @Nullable [] post(String line) {
+        Matcher text = TEXT.matcher(line);
+        if (!text.find()) {
+            return null;
+        }
+        Matcher lang = LANG.matcher(line);
+        return new String[] {unescape(text.group(1)), lang.find() ? lang.group(1) : null};
+    }
+
+    /** JSON string escapes: enough of them for post texts. */
+    static String unescape(String json) {
+        var out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c != '\\' || i + 1 == json.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = json.charAt(++i);
+            switch (e) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(e);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The replayed Bluesky posts with their language tags (bench/text.sh passes the corpus when it is there). */
+    @Benchmark
+    public Analysis replay() {
+        String[] post = replayed.get(Math.floorMod(next.getAndIncrement(), replayed.size()));
+        return TextAnalysis.analyse(post[0], post[1], topics);
+    }
 
     @Benchmark
     public Analysis analyse() {

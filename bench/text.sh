@@ -7,7 +7,8 @@
 # Usage (from the repository root):  bench/text.sh [--no-build] [--quick]
 #   --no-build  use the existing target/classes
 #   --quick     a short JMH run (1 s warm-up, 1 s measurement) to prove the benchmark runs
-# Environment: THREADS (JMH threads, default 2), BENCH_JAVA_HOME.
+# Environment: THREADS (JMH threads, default 2), CORPUS (Jetstream JSON lines for the replay benchmark, default
+# ../shared/corpora/bluesky-jetstream), BENCH_JAVA_HOME.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ for arg in "$@"; do
     case "$arg" in
         --no-build) BUILD=0 ;;
         --quick) QUICK=1 ;;
-        -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "unknown option: $arg" >&2; exit 2 ;;
     esac
 done
@@ -59,7 +60,9 @@ CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$JMH_JARS"
 log "accuracy"
 "$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data"
 
+# Real posts for the replay benchmark (issue 5 names this corpus); without it the replay runs one post.
+CORPUS="${CORPUS:-$ROOT/../shared/corpora/bluesky-jetstream/bluesky_jetstream_expected_v1.jsonl}"
 log "throughput (JMH, $THREADS threads)"
 if [[ $QUICK == 1 ]]; then JMH_TIMES=(-wi 1 -w 1s -i 1 -r 1s); else JMH_TIMES=(-wi 3 -w 5s -i 5 -r 10s); fi
 "$JAVA" -cp "$WORK/classes:$CP" org.openjdk.jmh.Main TextThroughput -f 1 -t "$THREADS" "${JMH_TIMES[@]}" \
-    -jvmArgs "-Xmx512m" -rf text -rff "$WORK/jmh-result.txt"
+    -jvmArgs "-Xmx512m -Dcorpus=$CORPUS" -rf text -rff "$WORK/jmh-result.txt"

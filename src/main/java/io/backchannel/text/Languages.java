@@ -6,15 +6,21 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetector;
-import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
-import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.CharSequenceNormalizer;
+import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
+import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +77,7 @@ public final class Languages {
         if (script != null) {
             return script;
         }
-        return best(Model.DETECTOR.predictLanguages(sample), Model.LANGUAGES);
+        return best(Model.guesses(sample), Model.LANGUAGES);
     }
 
     /**
@@ -100,7 +106,7 @@ public final class Languages {
         }
         Map<String, Integer> functionWords = functionWords(sample);
         String sure = byFunctionWords(functionWords, prior);
-        return sure != null ? sure : weighed(Model.DETECTOR.predictLanguages(sample), prior, functionWords);
+        return sure != null ? sure : weighed(Model.guesses(sample), prior, functionWords);
     }
 
     /** This many function words of one language and none of another decide without the model. */
@@ -391,11 +397,27 @@ public final class Languages {
     /** Holder: the model loads when a text is first long enough to detect, once, however many threads ask. */
     private static final class Model {
 
-        static final LanguageDetector DETECTOR;
+        static final MaxentModel MAXENT;
+
+        /** The normalisers of the model's own context generator ({@code LanguageDetectorFactory}), in its order. */
+        static final CharSequenceNormalizer NORMALISER = new AggregateCharSequenceNormalizer(
+                EmojiCharSequenceNormalizer.getInstance(),
+                UrlCharSequenceNormalizer.getInstance(),
+                TwitterCharSequenceNormalizer.getInstance(),
+                NumberCharSequenceNormalizer.getInstance(),
+                ShrinkCharSequenceNormalizer.getInstance());
+
+        /** The model's outcomes (ISO 639-3), by index. */
+        static final String[] OUTCOMES;
 
         static final Map<String, String> CODES;
 
         static final int LANGUAGES;
+
+        /** The model's features are the distinct lower-cased character n-grams of these lengths. */
+        static final int MIN_GRAM = 1;
+
+        static final int MAX_GRAM = 3;
 
         static {
             try (InputStream in = Languages.class.getResourceAsStream(MODEL)) {
@@ -403,11 +425,12 @@ public final class Languages {
                     throw new IllegalStateException("Language model " + MODEL + " is not on the class path");
                 }
                 var model = new LanguageDetectorModel(in);
-                DETECTOR = new ThreadSafeLanguageDetectorME(model);
-                String[] supported = new LanguageDetectorME(model).getSupportedLanguages();
-                LANGUAGES = supported.length;
+                MAXENT = model.getMaxentModel();
+                OUTCOMES = new String[MAXENT.getNumOutcomes()];
+                Arrays.setAll(OUTCOMES, MAXENT::getOutcome);
+                LANGUAGES = OUTCOMES.length;
                 Map<String, String> codes = new HashMap<>();
-                Arrays.stream(supported).forEach(iso3 -> {
+                Arrays.stream(OUTCOMES).forEach(iso3 -> {
                     String iso1 = iso1(iso3);
                     if (!iso1.equals(UNKNOWN)) {
                         codes.put(iso3, iso1);
@@ -417,6 +440,36 @@ public final class Languages {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read the language model " + MODEL, e);
             }
+        }
+
+        /**
+         * The model's probability of every language, unsorted: what {@code LanguageDetectorME.predictLanguages}
+         * computes (same normalisers, same distinct n-grams, same model), without its char-buffer n-gram counting
+         * and sorting, which cost more than the model itself on a short post.
+         */
+        static Language[] guesses(String text) {
+            String lower = lowerCase(NORMALISER.normalize(text));
+            var grams = new HashSet<String>(8 * lower.length());
+            for (int length = MIN_GRAM; length <= MAX_GRAM; length++) {
+                for (int at = 0; at + length <= lower.length(); at++) {
+                    grams.add(lower.substring(at, at + length));
+                }
+            }
+            double[] probabilities = MAXENT.eval(grams.toArray(String[]::new));
+            var guesses = new Language[probabilities.length];
+            for (int i = 0; i < guesses.length; i++) {
+                guesses[i] = new Language(OUTCOMES[i], probabilities[i]);
+            }
+            return guesses;
+        }
+
+        /** Lower case char by char, as OpenNLP's {@code StringUtil.toLowerCase} does (so lengths stay). */
+        private static String lowerCase(CharSequence text) {
+            var chars = new char[text.length()];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = Character.toLowerCase(text.charAt(i));
+            }
+            return new String(chars);
         }
     }
 }

@@ -53,6 +53,7 @@ abstract class ListeningIntegrationTest {
     void cleanRoutingAndCreateSupport() {
         jdbc.sql("delete from listening_routing_rule").update();
         jdbc.sql("delete from listening_team_setting").update();
+        routing.reload();
         marker = UUID.randomUUID().toString().substring(0, 8);
         connector = UUID.randomUUID();
         support = identity.createTeam("Support " + marker, "");

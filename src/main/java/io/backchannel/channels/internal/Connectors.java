@@ -166,6 +166,22 @@ public class Connectors {
                 .update();
     }
 
+    /**
+     * A push connector (webhook) delivered: marked healthy as {@link #succeeded} does, but at most every {@link
+     * #HEARD_EVERY} while it stays healthy. Every delivery updating the row made a busy connector's deliveries queue for
+     * its lock one by one (and hold a database connection while they waited); a row that needs no change is not
+     * locked.
+     */
+    public void heard(UUID id, Instant at) {
+        jdbc.sql("update channels_connector set last_success_at = ?, consecutive_failures = 0, next_attempt_at = null"
+                        + " where id = ? and (consecutive_failures <> 0 or next_attempt_at is not null"
+                        + " or last_success_at is null or last_success_at < ?)")
+                .params(Timestamp.from(at), id, Timestamp.from(at.minus(HEARD_EVERY)))
+                .update();
+    }
+
+    static final Duration HEARD_EVERY = Duration.ofSeconds(10);
+
     /** Moves the cursor alone, e.g. inside the transaction that stored the posts it covers. */
     public void moveCursor(UUID id, String cursor) {
         jdbc.sql("update channels_connector set cursor = ? where id = ? ")

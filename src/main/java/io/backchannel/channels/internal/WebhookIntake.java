@@ -66,7 +66,7 @@ public class WebhookIntake {
         }
         IncomingPost post = parse(body);
         Optional<UUID> id = posts.capture(connector, post);
-        connectors.succeeded(connectorId, null, Instant.now());
+        connectors.heard(connectorId, Instant.now());
         return new Received(id.orElse(null), id.isEmpty());
     }
 

@@ -50,7 +50,7 @@ public class Conversations {
 
     /** The conversation the post now belongs to; empty for a company post outside any thread, or a repeat. */
     public Optional<UUID> capture(PostCaptured post) {
-        rows.lockConnector(post.connectorId());
+        rows.lockThread(post.connectorId(), post.externalId(), post.inReplyToExternalId());
         if (rows.heldPost(post.postId())
                 || post.fromCompany() && rows.heldMessage(post.connectorId(), post.externalId())) {
             return Optional.empty();

@@ -46,7 +46,7 @@ public class Routing {
 
     /** Routes a new conversation by the rules. */
     void route(UUID conversationId, RoutingRule.Facts facts) {
-        var rule = rows.rules().stream().filter(r -> r.matches(facts)).findFirst();
+        var rule = rows.compiled().first(facts);
         UUID team = rule.map(RoutingRule::teamId).or(rows::defaultTeam).orElse(null);
         if (team == null) {
             conversations.log(conversationId, "listening.history.unrouted", "", null);
@@ -86,6 +86,11 @@ public class Routing {
         }
         logAssignee(conversationId, assignee, staffId);
         events.publishEvent(new ConversationRouted(conversationId, teamId, assignee, null, Instant.now()));
+    }
+
+    /** The rules or team settings were changed outside this application (SQL, another instance): read them again. */
+    public void reload() {
+        rows.forget();
     }
 
     @Transactional(readOnly = true)

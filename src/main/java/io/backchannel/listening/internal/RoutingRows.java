@@ -9,15 +9,54 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Routing rules and the teams' inbox settings. */
+/**
+ * Routing rules and the teams' inbox settings. Every new conversation needs the rules and the settings, which change
+ * rarely: they are read once and kept (the rules compiled) until a write through this class or {@link #forget()}.
+ */
 @Repository
 class RoutingRows {
 
     private final JdbcClient jdbc;
+    private volatile RoutingRule.@Nullable Compiled compiled;
+    private volatile @Nullable Map<UUID, TeamSetting> settings;
 
     RoutingRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The rules were changed elsewhere (SQL, another instance): read them again. */
+    void forget() {
+        compiled = null;
+        settings = null;
+    }
+
+    /**
+     * Forgets now and again when the writing transaction ends: a reader in between may have kept the rows as they were
+     * before the commit.
+     */
+    private void changed() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    /** The rules in order, compiled; read from the database only after a change. */
+    RoutingRule.Compiled compiled() {
+        var known = compiled;
+        if (known == null) {
+            known = RoutingRule.Compiled.of(rules());
+            compiled = known;
+        }
+        return known;
     }
 
     List<RoutingRule> rules() {
@@ -31,6 +70,7 @@ class RoutingRows {
     }
 
     void addRule(RoutingRule rule) {
+        changed();
         jdbc.sql(
                         """
                         insert into listening_routing_rule (id, position, name, channel, language, topic, intent,
@@ -53,6 +93,7 @@ class RoutingRows {
     }
 
     boolean deleteRule(UUID id) {
+        changed();
         return jdbc.sql("delete from listening_routing_rule where id = ?")
                         .param(id)
                         .update()
@@ -60,12 +101,23 @@ class RoutingRows {
     }
 
     void setPosition(UUID id, int position) {
+        changed();
         jdbc.sql("update listening_routing_rule set position = ? where id = ?")
                 .params(position, id)
                 .update();
     }
 
+    /** Each team's setting, read from the database only after a change. */
     Map<UUID, TeamSetting> settings() {
+        var known = settings;
+        if (known == null) {
+            known = Map.copyOf(readSettings());
+            settings = known;
+        }
+        return known;
+    }
+
+    private Map<UUID, TeamSetting> readSettings() {
         var settings = new HashMap<UUID, TeamSetting>();
         jdbc.sql("select team_id, assignment, is_default from listening_team_setting")
                 .query((rs, n) -> new TeamSetting(
@@ -78,12 +130,14 @@ class RoutingRows {
     }
 
     Optional<UUID> defaultTeam() {
-        return jdbc.sql("select team_id from listening_team_setting where is_default")
-                .query(UUID.class)
-                .optional();
+        return settings().values().stream()
+                .filter(TeamSetting::isDefault)
+                .map(TeamSetting::teamId)
+                .findFirst();
     }
 
     void saveSetting(UUID teamId, Assignment assignment) {
+        changed();
         jdbc.sql(
                         """
                         insert into listening_team_setting (team_id, assignment) values (?, ?)
@@ -94,6 +148,7 @@ class RoutingRows {
     }
 
     void makeDefault(@Nullable UUID teamId) {
+        changed();
         jdbc.sql("update listening_team_setting set is_default = false where is_default")
                 .update();
         if (teamId != null) {

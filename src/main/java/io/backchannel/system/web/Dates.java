@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,6 +18,9 @@ class Dates {
 
     private final ZoneId zone;
 
+    /** One formatter a language: a list page formats a date or two per row. */
+    private final Map<Locale, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
+
     Dates(@Value("${backchannel.time-zone:}") String zone) {
         this.zone = zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
     }
@@ -23,9 +29,11 @@ class Dates {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(LocaleContextHolder.getLocale())
-                .withZone(zone)
+        return formatters
+                .computeIfAbsent(LocaleContextHolder.getLocale(), locale -> DateTimeFormatter.ofLocalizedDateTime(
+                                FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .withZone(zone))
                 .format(instant);
     }
 
