@@ -30,4 +30,28 @@ public record Capture(
         String collectedBy,
         String collectedFrom,
         Instant collectedAt,
-        String method) {}
+        String method) {
+
+    /**
+     * The same item filed under {@code account}, e.g. an export's posts under the account being imported; an item whose
+     * source named no author is said by that account.
+     */
+    public Capture withOwner(String account) {
+        return new Capture(
+                platform,
+                sourceId,
+                account,
+                author.isBlank() ? account : author,
+                kind,
+                language,
+                saidAt,
+                url,
+                text,
+                contentType,
+                content,
+                collectedBy,
+                collectedFrom,
+                collectedAt,
+                method);
+    }
+}

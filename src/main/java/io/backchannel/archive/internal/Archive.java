@@ -5,6 +5,7 @@ import io.backchannel.archive.CaptureOutcome;
 import io.backchannel.archive.CaptureRefused;
 import io.backchannel.archive.CaptureResult;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.netpreserve.jwarc.MediaType;
 import org.slf4j.Logger;
@@ -51,6 +54,7 @@ public class Archive {
     private static final int MAX_BATCH = 1000;
 
     private final JdbcClient jdbc;
+    private final DataSource data;
     private final TransactionTemplate ownTransaction;
     private final WarcStore store;
     private final Checkpoints checkpoints;
@@ -58,11 +62,21 @@ public class Archive {
     private final ArchiveSettings settings;
     private final SigningKey key;
     private final ReentrantLock writing = new ReentrantLock();
+    /** Held while a file is rewritten in place (an erasure), and while a check reads the files. */
+    private final ReentrantLock rewriting = new ReentrantLock();
+    /**
+     * Builds a batch's records while the writer copies its rows: a thread of its own, since a task in the shared pool
+     * could wait there behind work that blocks, and the writer holds the lock meanwhile.
+     */
+    private final java.util.concurrent.ExecutorService building =
+            java.util.concurrent.Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("archive-build").daemon().factory());
     /** Single captures waiting for the write lock; whoever takes it writes them all as one batch. */
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
 
     Archive(
             JdbcClient jdbc,
+            DataSource data,
             PlatformTransactionManager transactions,
             WarcStore store,
             Checkpoints checkpoints,
@@ -70,6 +84,7 @@ public class Archive {
             ArchiveSettings settings,
             SigningKey key) {
         this.jdbc = jdbc;
+        this.data = data;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
@@ -97,19 +112,27 @@ public class Archive {
         }
     }
 
+    @PreDestroy
+    void close() {
+        building.shutdown();
+    }
+
     /**
-     * Runs {@code work} while no record is being written, here or by another node, so that it sees only whole,
-     * acknowledged records.
+     * Runs {@code work} on the records acknowledged so far, named by where the last of them ends, while captures go on
+     * after them: only an erasure, which rewrites a file in place, waits until the work is done.
      */
-    <T> T whileNotWriting(java.util.function.Supplier<T> work) {
-        writing.lock();
+    <T> T uptoHead(java.util.function.Function<StoreVerifier.Bound, T> work) {
+        rewriting.lock();
         try {
-            return ownTransaction.execute(status -> {
-                lockedHead();
-                return work.get();
-            });
+            StoreVerifier.Bound bound = jdbc.sql(
+                            "select position, warc_file, warc_offset + warc_length from archive_entry"
+                                    + " order by position desc limit 1")
+                    .query((rs, row) -> new StoreVerifier.Bound(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                    .optional()
+                    .orElse(StoreVerifier.Bound.EMPTY);
+            return work.apply(bound);
         } finally {
-            writing.unlock();
+            rewriting.unlock();
         }
     }
 
@@ -317,13 +340,19 @@ public class Archive {
                         known.add(item.digest(), outcome);
                         results[item.index()] = new CaptureResult.Archived(outcome);
                     }
-                    fresh.addAll(records(planned, head.link()));
-                    if (!fresh.isEmpty()) {
-                        appended.addAll(store.append(
-                                fresh.stream().map(one -> one.written().gzip()).toList(), head.location()));
-                        insertEntries(fresh, appended);
-                        insertItems(fresh);
+                    if (planned.isEmpty()) {
+                        return;
                     }
+                    // The rows go in while the records are built and compressed beside them, so that the database
+                    // and this process work at the same time; the rows' references to their entries are checked at
+                    // commit (V28), when the entries are in too.
+                    CompletableFuture<List<Fresh>> records =
+                            CompletableFuture.supplyAsync(() -> records(planned, head.link()), building);
+                    insertItems(planned);
+                    fresh.addAll(built(records));
+                    appended.addAll(store.append(
+                            fresh.stream().map(one -> one.written().gzip()).toList(), head.location()));
+                    insertEntries(fresh, appended);
                 });
             } catch (RuntimeException e) {
                 if (!appended.isEmpty()) {
@@ -345,6 +374,14 @@ public class Archive {
 
     private record Planned(Checked item, UUID id, int version, @Nullable UUID previous, long position) {}
 
+    private static List<Fresh> built(CompletableFuture<List<Fresh>> building) {
+        try {
+            return building.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     /**
      * The batch's WARC records: built and compressed side by side (the bulk of the work), linked into the chain one
      * after another in between.
@@ -360,6 +397,7 @@ public class Archive {
                             capture.contentType(),
                             capture.content(),
                             fields(capture, plan.version()),
+                            plan.item().digest(),
                             plan.previous(),
                             plan.position());
                 })
@@ -409,58 +447,54 @@ public class Archive {
         return held;
     }
 
+    private record Stored(Fresh fresh, WarcStore.Location location) {}
+
+    private static final CopyRows<Stored> ENTRIES = CopyRows.<Stored>into("archive_entry")
+            .column("position", one -> one.fresh().position())
+            .column("warc_record_id", one -> one.fresh().id())
+            .column("type", one -> "ITEM")
+            .column("warc_file", one -> one.location().file())
+            .column("warc_offset", one -> one.location().offset())
+            .column("warc_length", one -> one.location().length())
+            .column("record_digest", one -> one.fresh().written().recordDigest())
+            .column("link", one -> one.fresh().written().link())
+            .build();
+
+    private static final CopyRows<Planned> ITEMS = CopyRows.<Planned>into("archive_item")
+            .column("id", Planned::id)
+            .column("position", Planned::position)
+            .column("platform", one -> one.item().capture().platform())
+            .column("source_id", one -> one.item().capture().sourceId())
+            .column("version", Planned::version)
+            .column("account", one -> one.item().capture().account())
+            .column("author", one -> one.item().capture().author())
+            .column("kind", one -> one.item().capture().kind().name())
+            .column("language", one -> one.item().capture().language())
+            .column("said_at", one -> one.item().capture().saidAt())
+            .column("url", one -> one.item().capture().url())
+            .column("content_type", one -> one.item().capture().contentType())
+            .column("text", one -> one.item().capture().text())
+            .column("payload_digest", one -> one.item().digest())
+            .column("payload_length", one -> one.item().capture().content().length)
+            .column("collected_by", one -> one.item().capture().collectedBy())
+            .column("collected_from", one -> one.item().capture().collectedFrom())
+            .column("collected_at", one -> one.item().capture().collectedAt())
+            .column("method", one -> one.item().capture().method())
+            .build();
+
     private void insertEntries(List<Fresh> fresh, List<WarcStore.Location> locations) {
-        jdbc.sql("insert into archive_entry (position, warc_record_id, type, warc_file, warc_offset, warc_length,"
-                        + " record_digest, link)"
-                        + " select p, r::uuid, 'ITEM', f, o, l, d, k from unnest(?::bigint[], ?::text[], ?::text[],"
-                        + " ?::bigint[], ?::bigint[], ?::text[], ?::text[]) as t (p, r, f, o, l, d, k)")
-                .params(
-                        array("int8", fresh, Fresh::position),
-                        array("text", fresh, one -> one.id().toString()),
-                        array("text", locations, WarcStore.Location::file),
-                        array("int8", locations, WarcStore.Location::offset),
-                        array("int8", locations, WarcStore.Location::length),
-                        array("text", fresh, one -> one.written().recordDigest()),
-                        array("text", fresh, one -> one.written().link()))
-                .update();
+        List<Stored> stored = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            stored.add(new Stored(fresh.get(i), locations.get(i)));
+        }
+        ENTRIES.copy(data, stored);
     }
 
-    private void insertItems(List<Fresh> fresh) {
-        jdbc.sql("insert into archive_item (id, position, platform, source_id, version, account, author, kind,"
-                        + " language, said_at, url, content_type, text, payload_digest, payload_length, collected_by,"
-                        + " collected_from, collected_at, method)"
-                        + " select id::uuid, position, platform, source_id, version, account, author, kind, language,"
-                        + " said_at::timestamptz, url, content_type, text, digest, length, collected_by,"
-                        + " collected_from, collected_at::timestamptz, method"
-                        + " from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::text[]) as t (id, position, platform, source_id,"
-                        + " version, account, author, kind, language, said_at, url, content_type, text, digest,"
-                        + " length, collected_by, collected_from, collected_at, method)")
-                .params(
-                        array("text", fresh, one -> one.id().toString()),
-                        array("int8", fresh, Fresh::position),
-                        array("text", fresh, one -> one.capture().platform()),
-                        array("text", fresh, one -> one.capture().sourceId()),
-                        array("int4", fresh, Fresh::version),
-                        array("text", fresh, one -> one.capture().account()),
-                        array("text", fresh, one -> one.capture().author()),
-                        array("text", fresh, one -> one.capture().kind().name()),
-                        array("text", fresh, one -> one.capture().language()),
-                        array("text", fresh, one -> one.capture().saidAt().toString()),
-                        array("text", fresh, one -> one.capture().url()),
-                        array("text", fresh, one -> one.capture().contentType()),
-                        array("text", fresh, one -> one.capture().text()),
-                        array("text", fresh, Fresh::digest),
-                        array("int8", fresh, one -> (long) one.capture().content().length),
-                        array("text", fresh, one -> one.capture().collectedBy()),
-                        array("text", fresh, one -> one.capture().collectedFrom()),
-                        array("text", fresh, one -> one.capture().collectedAt().toString()),
-                        array("text", fresh, one -> one.capture().method()))
-                .update();
+    private void insertItems(List<Planned> planned) {
+        ITEMS.copy(data, planned);
     }
 
-    /** One column of {@code rows} as an SQL array, for inserting or joining many rows with {@code unnest}. */
+    /** One column of {@code rows} as an SQL array, for joining many rows with {@code unnest}. */
     private static <T> SqlArrayValue array(
             String type, List<T> rows, java.util.function.Function<T, @Nullable Object> column) {
         return new SqlArrayValue(type, rows.stream().map(column).toArray());
@@ -550,6 +584,7 @@ public class Archive {
         if (why.isEmpty()) {
             throw new Refused("archive.erase.reason-required");
         }
+        rewriting.lock();
         writing.lock();
         try {
             ownTransaction.executeWithoutResult(status -> {
@@ -596,6 +631,7 @@ public class Archive {
             index.remove(id);
         } finally {
             writing.unlock();
+            rewriting.unlock();
         }
     }
 

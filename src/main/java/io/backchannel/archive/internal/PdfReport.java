@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.fontbox.ttf.TTFParser;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -42,12 +42,23 @@ class PdfReport {
     private static final float LEADING = 12;
     private static final float TITLE_SIZE = 14;
 
-    private final @Nullable Path fontFile;
+    /** The report font's file, read once: every report parses it from memory (a parsed font is not thread-safe). */
+    private final byte @Nullable [] font;
+
     private final MessageSource messages;
 
     PdfReport(@Value("${backchannel.archive.report-font:}") String fontFile, MessageSource messages) {
-        this.fontFile = fontFile.isBlank() ? null : Path.of(fontFile.strip());
+        this.font = fontFile.isBlank() ? null : read(Path.of(fontFile.strip()));
         this.messages = messages;
+    }
+
+    private static byte @Nullable [] read(Path fontFile) {
+        try {
+            return Files.readAllBytes(fontFile);
+        } catch (IOException e) {
+            log.warn("Report font {} not readable; the PDF report covers Western European text only", fontFile);
+            return null;
+        }
     }
 
     byte[] render(EvidenceReport report, Locale locale) {
@@ -75,10 +86,9 @@ class PdfReport {
     }
 
     private PDFont font(PDDocument document) throws IOException {
-        if (fontFile != null && Files.isReadable(fontFile)) {
-            return PDType0Font.load(document, new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile)), true);
+        if (font != null) {
+            return PDType0Font.load(document, new TTFParser().parse(new RandomAccessReadBuffer(font)), true);
         }
-        log.warn("Report font {} not readable; the PDF report covers Western European text only", fontFile);
         return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     }
 

@@ -92,7 +92,21 @@ public final class StoreVerifier {
         }
     }
 
+    /**
+     * Where the acknowledged records end when a check begins: the last one's position, its file and the offset after
+     * it. Records written after that are not looked at, so the check needs no pause in writing.
+     */
+    record Bound(long position, String file, long end) {
+
+        static final Bound EMPTY = new Bound(0, "", 0);
+    }
+
     public static Report verify(Path directory) throws IOException {
+        return verify(directory, null);
+    }
+
+    /** Checks the whole store, or with a {@code bound} only the records up to it. */
+    static Report verify(Path directory, @Nullable Bound bound) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IOException("No archive directory at " + directory.toAbsolutePath());
         }
@@ -106,10 +120,19 @@ public final class StoreVerifier {
         // What is wrong with a record's content, found while its bytes are at hand; they are not kept.
         Map<Located, String> contents = new java.util.IdentityHashMap<>();
         // The files are read side by side, each member inflated, parsed and checked as it comes.
-        List<Path> files = files(directory);
+        List<Path> files = files(directory).stream()
+                .filter(file -> bound == null || file.getFileName().toString().compareTo(bound.file()) <= 0)
+                .toList();
         List<List<Slot>> read;
         try {
-            read = files.parallelStream().map(file -> read(file, key)).toList();
+            read = files.parallelStream()
+                    .map(file -> read(
+                            file,
+                            key,
+                            bound != null && file.getFileName().toString().equals(bound.file())
+                                    ? bound.end()
+                                    : Long.MAX_VALUE))
+                    .toList();
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
@@ -138,7 +161,8 @@ public final class StoreVerifier {
             }
             highest = Math.max(highest, position);
         }
-        Checkpoints checkpoints = checkpoints(directory, key, findings);
+        Checkpoints checkpoints =
+                checkpoints(directory, key, findings, bound == null ? Long.MAX_VALUE : bound.position());
         long last = Math.max(highest, checkpoints.highest());
         assignDamaged(slots, damaged, byPosition, findings);
         for (long position = 1; position <= last; position++) {
@@ -280,11 +304,11 @@ public final class StoreVerifier {
     /** One member of a file: the record found there (kept without its content), or why none could be read. */
     private record Slot(@Nullable Located located, @Nullable String content, @Nullable Finding damage) {}
 
-    private static List<Slot> read(Path file, @Nullable PublicKey key) {
+    private static List<Slot> read(Path file, @Nullable PublicKey key, long limit) {
         String name = file.getFileName().toString();
         List<Slot> slots = new ArrayList<>();
         try {
-            WarcMembers.each(file, member -> {
+            WarcMembers.each(file, limit, member -> {
                 String where = name + " at offset " + member.offset();
                 byte[] bytes = member.bytes();
                 if (bytes == null) {
@@ -309,7 +333,8 @@ public final class StoreVerifier {
         return slots;
     }
 
-    private static Checkpoints checkpoints(Path directory, @Nullable PublicKey key, List<Finding> findings)
+    /** The signed checkpoints up to position {@code upTo}; later ones sign records a bounded check does not read. */
+    private static Checkpoints checkpoints(Path directory, @Nullable PublicKey key, List<Finding> findings, long upTo)
             throws IOException {
         Path file = directory.resolve(CHECKPOINTS);
         List<Checkpoint> all = new ArrayList<>();
@@ -321,8 +346,11 @@ public final class StoreVerifier {
                     continue;
                 }
                 try {
-                    all.add(new Checkpoint(
-                            Long.parseLong(parts[0]), parts[1], Instant.parse(parts[2]), parts[3], i + 1));
+                    Checkpoint checkpoint = new Checkpoint(
+                            Long.parseLong(parts[0]), parts[1], Instant.parse(parts[2]), parts[3], i + 1);
+                    if (checkpoint.position() <= upTo) {
+                        all.add(checkpoint);
+                    }
                 } catch (RuntimeException e) {
                     findings.add(new Finding(
                             Problem.BAD_CHECKPOINT, 0, CHECKPOINTS + " line " + (i + 1), "not a checkpoint line"));

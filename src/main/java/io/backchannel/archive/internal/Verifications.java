@@ -37,7 +37,15 @@ public class Verifications {
             fixedDelayString = "${backchannel.archive.verify-interval:6h}",
             initialDelayString = "${backchannel.archive.verify-interval:6h}")
     public Verification verify() {
-        StoreVerifier.Report report = archive.whileNotWriting(this::check);
+        return verify(() -> {});
+    }
+
+    /** {@code whileChecking} runs once the check knows where it ends, before it reads the files. */
+    Verification verify(Runnable whileChecking) {
+        StoreVerifier.Report report = archive.uptoHead(bound -> {
+            whileChecking.run();
+            return check(bound);
+        });
         Verification verification = new Verification(Instant.now(), report.ok(), report.records(), report.text());
         jdbc.sql("insert into archive_verification (finished_at, ok, records, report) values (?, ?, ?, ?)")
                 .params(
@@ -56,14 +64,15 @@ public class Verifications {
                 .optional();
     }
 
-    private StoreVerifier.Report check() {
+    private StoreVerifier.Report check(StoreVerifier.Bound bound) {
         try {
-            StoreVerifier.Report files = StoreVerifier.verify(settings.directory());
+            StoreVerifier.Report files = StoreVerifier.verify(settings.directory(), bound);
             Map<Long, StoreVerifier.Located> found = files.located().stream()
                     .collect(Collectors.toMap(
                             located -> located.entry().position(), Function.identity(), (first, second) -> first));
             List<StoreVerifier.Finding> findings = new ArrayList<>(files.findings());
-            jdbc.sql("select position, warc_record_id, link from archive_entry order by position")
+            jdbc.sql("select position, warc_record_id, link from archive_entry where position <= ? order by position")
+                    .param(bound.position())
                     .query(rs -> {
                         long position = rs.getLong(1);
                         StoreVerifier.Located located = found.get(position);

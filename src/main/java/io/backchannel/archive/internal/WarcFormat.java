@@ -93,9 +93,10 @@ public final class WarcFormat {
             String contentType,
             byte[] content,
             Map<String, String> fields,
+            String contentDigest,
             @Nullable UUID refersTo,
             long position) {
-        WarcDigest digest = new WarcDigest("sha256", HexFormat.of().parseHex(Hashes.sha256(content)));
+        WarcDigest digest = new WarcDigest("sha256", HexFormat.of().parseHex(contentDigest));
         WarcResource.Builder builder = new WarcResource.Builder(target)
                 .recordId(id)
                 .date(date)
@@ -219,11 +220,40 @@ public final class WarcFormat {
         }
     }
 
+    /**
+     * Writers kept for reuse: a new one per record costs a fresh {@link java.util.zip.Deflater} (and its native memory,
+     * freed only when collected) plus buffers, which was most of the work of building a small record.
+     */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<Compressor> COMPRESSORS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** A WARC writer over a buffer that is emptied after each record; one gzip member per record. */
+    private static final class Compressor {
+
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        private final WarcWriter writer;
+
+        Compressor() throws IOException {
+            writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP);
+        }
+
+        byte[] gzip(WarcRecord record) throws IOException {
+            out.reset();
+            writer.write(record);
+            return out.toByteArray();
+        }
+    }
+
     private static byte[] gzip(WarcRecord record) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP).write(record);
-            return out.toByteArray();
+            Compressor compressor = COMPRESSORS.poll();
+            if (compressor == null) {
+                compressor = new Compressor();
+            }
+            byte[] bytes = compressor.gzip(record);
+            // Only a writer that finished its record cleanly goes back; one that failed half-way is dropped.
+            COMPRESSORS.offer(compressor);
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

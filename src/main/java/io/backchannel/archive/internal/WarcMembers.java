@@ -42,8 +42,13 @@ public final class WarcMembers {
 
     /** Hands the file's members over one by one, so that a large file is never held inflated in memory whole. */
     public static void each(Path file, Consumer<Member> members) throws IOException {
+        each(file, Long.MAX_VALUE, members);
+    }
+
+    /** The members in the file's first {@code limit} bytes; what a writer appends after them is not looked at. */
+    static void each(Path file, long limit, Consumer<Member> members) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
+            long size = Math.min(limit, channel.size());
             if (size > Integer.MAX_VALUE) {
                 throw new IOException(file + " is larger than 2 GB; roll files smaller");
             }

@@ -39,6 +39,7 @@ class RollingFilesTests {
                             "application/octet-stream",
                             content,
                             Map.of("Platform", "test"),
+                            Hashes.sha256(content),
                             null,
                             position)
                     .seal(link);

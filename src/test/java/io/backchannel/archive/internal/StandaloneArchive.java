@@ -44,6 +44,7 @@ final class StandaloneArchive implements AutoCloseable {
         WarcStore store = new WarcStore(settings);
         archive = new Archive(
                 jdbc,
+                data,
                 new DataSourceTransactionManager(data),
                 store,
                 new Checkpoints(jdbc, key, settings),

@@ -248,24 +248,7 @@ class ImportRunner {
                 tally.identified(format.platform(), seenAccount);
             }
             seen.add(capture.sourceId());
-            Capture owned = owner.equals(capture.account())
-                    ? capture
-                    : new Capture(
-                            capture.platform(),
-                            capture.sourceId(),
-                            owner,
-                            capture.author().isBlank() ? owner : capture.author(),
-                            capture.kind(),
-                            capture.language(),
-                            capture.saidAt(),
-                            capture.url(),
-                            capture.text(),
-                            capture.contentType(),
-                            capture.content(),
-                            capture.collectedBy(),
-                            capture.collectedFrom(),
-                            capture.collectedAt(),
-                            capture.method());
+            Capture owned = owner.equals(capture.account()) ? capture : capture.withOwner(owner);
             if (batches.add(file.isEmpty() ? capture.collectedFrom() : file, owned)) {
                 progress.update(tally);
             }
