@@ -64,7 +64,6 @@ class SpikeDeliveryTests extends ListeningIntegrationTest {
                 () -> "http://127.0.0.1:" + receiver.getAddress().getPort() + "/spikes");
         registry.add("backchannel.listening.spike.webhook-secret", () -> SECRET);
         registry.add("backchannel.listening.spike.mail-to", () -> RECIPIENT + ", ");
-        registry.add("backchannel.listening.spike.webhook-retry-interval", () -> "1h");
     }
 
     @AfterAll

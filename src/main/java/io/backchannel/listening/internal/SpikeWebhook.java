@@ -7,48 +7,39 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells a spike to the webhook address in the settings, signed like every webhook of ours. It runs after the alert's
- * commit from the event publication log: an unreachable receiver fails the publication, which stays incomplete and is
- * sent again on a schedule (and after a restart), so nothing is lost and no check waits for the receiver.
+ * commit from the event publication log: an unreachable receiver fails the publication, which is sent again on the
+ * schedule of failed listeners (and after a restart), so nothing is lost and no check waits for the receiver.
  */
 @Component
 class SpikeWebhook {
 
     private final JsonMapper json;
-    private final IncompleteEventPublications incomplete;
     private final String url;
     private final String secret;
     private final Duration timeout;
-    private final Duration retryAfter;
     private final HttpClient client;
 
     SpikeWebhook(
             JsonMapper json,
-            IncompleteEventPublications incomplete,
             @Value("${backchannel.listening.spike.webhook-url:}") String url,
             @Value("${backchannel.listening.spike.webhook-secret:}") String secret,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout,
-            @Value("${backchannel.listening.spike.webhook-retry-interval:5m}") Duration retryAfter) {
+            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
         if (!url.isBlank() && !(url.startsWith("https://") || url.startsWith("http://"))) {
             throw new IllegalArgumentException("backchannel.listening.spike.webhook-url must be an http(s) URL");
         }
         this.json = json;
-        this.incomplete = incomplete;
         this.url = url.strip();
         this.secret = secret;
         this.timeout = timeout;
-        this.retryAfter = retryAfter;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,16 +68,6 @@ class SpikeWebhook {
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("Spike webhook answered HTTP " + response.statusCode());
-        }
-    }
-
-    @Scheduled(
-            fixedDelayString = "${backchannel.listening.spike.webhook-retry-interval:5m}",
-            initialDelayString = "${backchannel.listening.spike.webhook-retry-interval:5m}")
-    void retry() {
-        if (!url.isEmpty()) {
-            incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof SpikeDetected
-                    && publication.getPublicationDate().isBefore(Instant.now().minus(retryAfter)));
         }
     }
 }
