@@ -4,9 +4,10 @@ import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.IncomingPost;
-import io.backchannel.channels.internal.JsonApi;
 import io.backchannel.channels.internal.PollOutcome;
 import io.backchannel.channels.internal.Posts;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,17 +44,12 @@ public class BlueskySearch {
     private final JsonMapper json;
     private final JsonApi api;
 
-    BlueskySearch(
-            Connectors connectors,
-            Posts posts,
-            BlueskySessions sessions,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
+    BlueskySearch(Connectors connectors, Posts posts, BlueskySessions sessions, JsonMapper json, JsonApi api) {
         this.connectors = connectors;
         this.posts = posts;
         this.sessions = sessions;
         this.json = json;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
     @Scheduled(
@@ -68,7 +63,7 @@ public class BlueskySearch {
         Instant now = Instant.now();
         String query = connector.setting(Connector.QUERY).strip();
         if (query.isEmpty()) {
-            return new JsonApi.Refused(NO_QUERY, connector.name(), null, 0).record(connectors, connector, now);
+            return new PlatformFailure(NO_QUERY, connector.name(), null, 0).record(connectors, connector, now);
         }
         Instant since = instant(connector.cursor());
         Instant newest = since;
@@ -81,7 +76,7 @@ public class BlueskySearch {
                 String own = sessions.session(connector).did();
                 JsonNode found = answer.body().path("posts");
                 if (!found.isArray()) {
-                    throw new JsonApi.Refused(JsonApi.MALFORMED, "no posts array", null, 200);
+                    throw new PlatformFailure(JsonApi.MALFORMED, "no posts array", null, 200);
                 }
                 for (JsonNode view : found) {
                     stored += capture(connector, view, own) ? 1 : 0;
@@ -99,7 +94,7 @@ public class BlueskySearch {
                     break;
                 }
             }
-        } catch (JsonApi.Refused refused) {
+        } catch (PlatformFailure refused) {
             return refused.record(connectors, connector, now);
         }
         finish(connector, newest, now);

@@ -3,8 +3,9 @@ package io.backchannel.channels.internal.mastodon;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
 import io.backchannel.channels.internal.PollOutcome;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -16,11 +17,9 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Polls each Mastodon connector's sources at its interval. A source with a cursor is read forward from it with
@@ -40,14 +39,10 @@ public class MastodonPoller {
     private final MastodonStatuses statuses;
     private final JsonApi api;
 
-    MastodonPoller(
-            Connectors connectors,
-            MastodonStatuses statuses,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
+    MastodonPoller(Connectors connectors, MastodonStatuses statuses, JsonApi api) {
         this.connectors = connectors;
         this.statuses = statuses;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
     @Scheduled(
@@ -61,11 +56,11 @@ public class MastodonPoller {
         Instant now = Instant.now();
         String token = connectors.secret(connector.id()).orElse(null);
         if (token == null) {
-            return new JsonApi.Refused(NO_TOKEN, connector.name(), null, 0).record(connectors, connector, now);
+            return new PlatformFailure(NO_TOKEN, connector.name(), null, 0).record(connectors, connector, now);
         }
         List<MastodonSource> sources = MastodonSource.of(connector);
         if (sources.isEmpty()) {
-            return new JsonApi.Refused(NOTHING_TO_HEAR, connector.name(), null, 0).record(connectors, connector, now);
+            return new PlatformFailure(NOTHING_TO_HEAR, connector.name(), null, 0).record(connectors, connector, now);
         }
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
         MastodonCursor cursor = MastodonCursor.parse(connector.cursor());
@@ -81,7 +76,7 @@ public class MastodonPoller {
                     return PollOutcome.of(stored);
                 }
             }
-        } catch (JsonApi.Refused refused) {
+        } catch (PlatformFailure refused) {
             return refused.record(connectors, connector, now);
         }
         connectors.succeeded(connector.id(), null, now);
@@ -91,7 +86,7 @@ public class MastodonPoller {
     private record Read(int stored, MastodonCursor cursor, @Nullable Duration exhaustedFor) {}
 
     private Read read(Connector connector, MastodonSource source, MastodonCursor cursor, Map<String, String> auth)
-            throws JsonApi.Refused {
+            throws PlatformFailure {
         String instance = connector.setting(Connector.URL);
         String since = cursor.get(source.key());
         URI next = source.uri(instance, since);

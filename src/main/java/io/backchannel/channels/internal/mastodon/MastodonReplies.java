@@ -4,16 +4,15 @@ import io.backchannel.channels.ReplyRequested;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
 import io.backchannel.channels.internal.Posts;
 import io.backchannel.channels.internal.ReplyChannel;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,15 +32,11 @@ class MastodonReplies implements ReplyChannel {
     private final JsonMapper json;
     private final JsonApi api;
 
-    MastodonReplies(
-            Connectors connectors,
-            Posts posts,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
+    MastodonReplies(Connectors connectors, Posts posts, JsonMapper json, JsonApi api) {
         this.connectors = connectors;
         this.posts = posts;
         this.json = json;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
     @Override
@@ -88,7 +83,7 @@ class MastodonReplies implements ReplyChannel {
                     JsonApi.text(answer.body(), "url"),
                     payload,
                     account.isBlank() ? connector.name() : account);
-        } catch (JsonApi.Refused refused) {
+        } catch (PlatformFailure refused) {
             return refused.replyFailed();
         }
     }

@@ -3,7 +3,7 @@ package io.backchannel.channels.internal.mastodon;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
+import io.backchannel.channels.internal.platforms.JsonApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

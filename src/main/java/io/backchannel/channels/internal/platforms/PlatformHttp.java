@@ -72,7 +72,8 @@ public class PlatformHttp {
             try (InputStream body = response.body()) {
                 byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
                 if (bytes.length > maxBody) {
-                    throw new PlatformFailure(malformedKey, "response over " + maxBody + " bytes", null);
+                    throw new PlatformFailure(
+                            malformedKey, "response over " + maxBody + " bytes", null, response.statusCode());
                 }
                 return new Exchange(response.statusCode(), response.headers(), bytes);
             }
@@ -87,25 +88,43 @@ public class PlatformHttp {
         }
     }
 
-    /** The body as JSON; invalid UTF-8, bad syntax or an empty body are {@code malformedKey}. */
+    /** The body as a JSON object; invalid UTF-8, bad syntax, an empty body or another JSON value are {@code malformedKey}. */
     public JsonNode json(Exchange exchange, String malformedKey) throws PlatformFailure {
+        JsonNode node = tree(exchange, malformedKey, malformedKey);
+        if (!node.isObject()) {
+            throw new PlatformFailure(
+                    malformedKey, "not a JSON object (HTTP " + exchange.status() + ")", null, exchange.status());
+        }
+        return node;
+    }
+
+    /** The body as any JSON document: invalid UTF-8 is {@code encodingKey}, bad syntax or no body {@code malformedKey}. */
+    public JsonNode tree(Exchange exchange, String encodingKey, String malformedKey) throws PlatformFailure {
+        String text;
         try {
-            String text = StandardCharsets.UTF_8
+            text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(exchange.body()))
                     .toString();
+        } catch (CharacterCodingException e) {
+            throw new PlatformFailure(
+                    encodingKey, "invalid UTF-8 (HTTP " + exchange.status() + ")", null, exchange.status());
+        }
+        try {
             JsonNode node = json.readTree(text);
-            if (node == null || node.isMissingNode() || !node.isObject()) {
-                throw new PlatformFailure(malformedKey, "not a JSON object (HTTP " + exchange.status() + ")", null);
+            if (node == null || node.isMissingNode()) {
+                throw new PlatformFailure(
+                        malformedKey, "no JSON (HTTP " + exchange.status() + ")", null, exchange.status());
             }
             return node;
-        } catch (CharacterCodingException e) {
-            throw new PlatformFailure(malformedKey, "invalid UTF-8 (HTTP " + exchange.status() + ")", null);
         } catch (JacksonException e) {
             throw new PlatformFailure(
-                    malformedKey, "invalid JSON (HTTP " + exchange.status() + "): " + e.getOriginalMessage(), null);
+                    malformedKey,
+                    "invalid JSON (HTTP " + exchange.status() + "): " + e.getOriginalMessage(),
+                    null,
+                    exchange.status());
         }
     }
 

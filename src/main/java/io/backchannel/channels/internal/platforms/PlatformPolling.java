@@ -96,13 +96,7 @@ public class PlatformPolling {
             }
             return round.stored > 0 ? Outcome.NEW_POSTS : Outcome.NOTHING_NEW;
         } catch (PlatformFailure e) {
-            Duration delay = connectors.failed(connector.id(), e.reasonKey(), e.detail(), e.waitAsked(), now);
-            log.info(
-                    "Connector {} failed ({}: {}); next attempt in {}",
-                    connector.name(),
-                    e.reasonKey(),
-                    e.detail(),
-                    delay);
+            e.record(connectors, connector, now);
             return Outcome.FAILED;
         }
     }
