@@ -232,7 +232,7 @@ class XConnectorTests {
                             .param(x.id())
                             .query(Integer.class)
                             .single())
-                    .isEqualTo(10_001);
+                    .isEqualTo(10_000);
             assertThat(connectors.get(x.id()).consecutiveFailures()).isZero();
             server.take();
             server.take();

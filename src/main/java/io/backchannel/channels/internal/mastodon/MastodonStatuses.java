@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +27,11 @@ class MastodonStatuses {
     private final Posts posts;
     private final Connectors connectors;
     private final JsonMapper json;
-    private final int maxText;
 
-    MastodonStatuses(
-            Posts posts,
-            Connectors connectors,
-            JsonMapper json,
-            @Value("${backchannel.channels.max-text-length:10000}") int maxText) {
+    MastodonStatuses(Posts posts, Connectors connectors, JsonMapper json) {
         this.posts = posts;
         this.connectors = connectors;
         this.json = json;
-        this.maxText = maxText;
     }
 
     /** Stores the page's statuses once each and moves the cursor in the same transaction; returns how many were new. */
@@ -85,7 +78,7 @@ class MastodonStatuses {
                 JsonApi.text(status, "in_reply_to_id"),
                 acct,
                 name == null ? acct : HtmlText.plain(name),
-                shorten(text.replace("\u0000", "")),
+                text.replace("\u0000", ""),
                 webUrl(status),
                 JsonApi.text(status, "language"),
                 null,
@@ -93,13 +86,6 @@ class MastodonStatuses {
                 createdAt(JsonApi.text(status, "created_at")),
                 json.writeValueAsBytes(status),
                 "application/json");
-    }
-
-    private String shorten(String text) {
-        if (text.codePointCount(0, text.length()) <= maxText) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, maxText - 1)) + "…";
     }
 
     private static @Nullable String webUrl(JsonNode status) {
