@@ -9,7 +9,7 @@ import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
 import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.bluesky.BlueskySearch;
+import io.backchannel.channels.internal.platforms.PlatformPolling;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class BlueskySearchTests {
     Posts posts;
 
     @Autowired
-    BlueskySearch search;
+    PlatformPolling search;
 
     @Autowired
     ApplicationEvents events;

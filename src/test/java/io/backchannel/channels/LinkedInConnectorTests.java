@@ -7,9 +7,9 @@ import io.backchannel.channels.LoopbackServer.Response;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
+import io.backchannel.channels.internal.PollOutcome;
 import io.backchannel.channels.internal.Posts;
 import io.backchannel.channels.internal.platforms.PlatformPolling;
-import io.backchannel.channels.internal.platforms.PlatformPolling.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -117,7 +117,7 @@ class LinkedInConnectorTests {
                                     50,
                                     2),
                             JSON));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.NEW_POSTS);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.NEW_POSTS);
             var list = server.take();
             assertThat(list.path())
                     .isEqualTo(
@@ -146,7 +146,7 @@ class LinkedInConnectorTests {
                                     2),
                             JSON),
                     Response.of(200, page("", 0, 50, 0), JSON));
-            assertThat(polling.poll(connectors.get(linkedin.id()))).isEqualTo(Outcome.NEW_POSTS);
+            assertThat(polling.poll(connectors.get(linkedin.id()))).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(posts.count(linkedin.id())).isEqualTo(54);
             assertThat(connectors.get(linkedin.id()).statusKey()).isEqualTo("channels.status.healthy");
 
@@ -176,7 +176,7 @@ class LinkedInConnectorTests {
                     429,
                     "{\"status\":429,\"serviceErrorCode\":101,\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"Resource level throttle limit reached\"}",
                     Map.of("Content-Type", "application/json", "Retry-After", "3600")));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.FAILED);
             Connector limited = connectors.get(linkedin.id());
             assertThat(limited.lastErrorKey()).isEqualTo("channels.error.rate-limited");
             assertThat(limited.lastErrorDetail()).contains("throttle");
@@ -186,11 +186,11 @@ class LinkedInConnectorTests {
                     401,
                     "{\"status\":401,\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\",\"message\":\"The token used in the request has been revoked by the user\"}",
                     JSON));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(linkedin.id()).lastErrorKey()).isEqualTo("channels.linkedin.token-rejected");
 
             server.enqueue(Response.of(200, recentPosts(), JSON), Response.of(200, "{\"elements\":[", JSON));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(linkedin.id()).lastErrorKey()).isEqualTo("channels.linkedin.malformed");
             assertThat(posts.count(linkedin.id())).isZero();
         }

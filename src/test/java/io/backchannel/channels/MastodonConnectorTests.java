@@ -15,8 +15,8 @@ import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
 import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.mastodon.MastodonPoller;
 import io.backchannel.channels.internal.mastodon.MastodonStream;
+import io.backchannel.channels.internal.platforms.PlatformPolling;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class MastodonConnectorTests {
     Posts posts;
 
     @Autowired
-    MastodonPoller poller;
+    PlatformPolling poller;
 
     @Autowired
     MastodonStream stream;

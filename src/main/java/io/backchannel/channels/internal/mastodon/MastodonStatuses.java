@@ -1,7 +1,6 @@
 package io.backchannel.channels.internal.mastodon;
 
 import io.backchannel.channels.internal.Connector;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.HtmlText;
 import io.backchannel.channels.internal.IncomingPost;
 import io.backchannel.channels.internal.Posts;
@@ -19,30 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mastodon statuses as posts: the HTML content read as plain text (nothing of the markup is passed on), the author's
- * acct and display name, the status's own language. A page is stored together with the cursor that covers it.
+ * acct and display name, the status's own language. A polled page is stored by {@link
+ * io.backchannel.channels.internal.platforms.PlatformPolling} together with the cursor that covers it.
  */
 @Component
 class MastodonStatuses {
 
     private final Posts posts;
-    private final Connectors connectors;
     private final JsonMapper json;
 
-    MastodonStatuses(Posts posts, Connectors connectors, JsonMapper json) {
+    MastodonStatuses(Posts posts, JsonMapper json) {
         this.posts = posts;
-        this.connectors = connectors;
         this.json = json;
-    }
-
-    /** Stores the page's statuses once each and moves the cursor in the same transaction; returns how many were new. */
-    @Transactional
-    int store(Connector connector, List<JsonNode> statuses, MastodonCursor cursor) {
-        int stored = 0;
-        for (JsonNode status : statuses) {
-            stored += capture(connector, status) ? 1 : 0;
-        }
-        connectors.moveCursor(connector.id(), cursor.format());
-        return stored;
     }
 
     /** Stores one status (from the stream, say); false when it was heard before or is not a usable status. */
@@ -57,7 +44,9 @@ class MastodonStatuses {
         posts.markDeleted(connector.id(), statusId, Instant.now());
     }
 
-    private @Nullable IncomingPost post(Connector connector, JsonNode status) {
+    /** The status as a post; null when it is not a usable status (a boost, no author, no text). */
+    @Nullable
+    IncomingPost post(Connector connector, JsonNode status) {
         String id = JsonApi.text(status, "id");
         JsonNode account = status.path("account");
         String acct = JsonApi.text(account, "acct");
