@@ -1,13 +1,11 @@
 package io.backchannel.channels.internal.platforms;
 
-import io.backchannel.channels.internal.Backoff;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -58,8 +56,7 @@ public class JsonApi {
         Instant now = Instant.now();
         PlatformHttp.Exchange exchange = http.send(request, TOO_LARGE);
         int status = exchange.status();
-        Duration wait =
-                Backoff.platformWait(rateLimitHeaders(exchange.headers()), now).orElse(null);
+        Duration wait = exchange.platformWait(now).orElse(null);
         if (status == 429 || status == 503 && wait != null) {
             throw new PlatformFailure(RATE_LIMITED, "HTTP " + status, wait, status);
         }
@@ -74,20 +71,6 @@ public class JsonApi {
             throw new PlatformFailure(MALFORMED, "not a JSON object or array", null, status);
         }
         return new Answer(status, body, exchange.headers(), wait);
-    }
-
-    /**
-     * The headers with the IETF draft's {@code RateLimit-Remaining}/{@code RateLimit-Reset} (Bluesky's) also under
-     * the {@code X-RateLimit-} names (Mastodon's) that {@link Backoff} reads.
-     */
-    private static Map<String, List<String>> rateLimitHeaders(HttpHeaders headers) {
-        Map<String, List<String>> all = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        all.putAll(headers.map());
-        for (String name : List.of("remaining", "reset")) {
-            headers.firstValue("ratelimit-" + name)
-                    .ifPresent(value -> all.putIfAbsent("x-ratelimit-" + name, List.of(value)));
-        }
-        return all;
     }
 
     private static String snippet(byte[] body) {

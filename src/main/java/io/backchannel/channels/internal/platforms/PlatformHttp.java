@@ -1,5 +1,6 @@
 package io.backchannel.channels.internal.platforms;
 
+import io.backchannel.channels.internal.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -14,7 +15,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -58,6 +62,22 @@ public class PlatformHttp {
 
         public Optional<String> header(String name) {
             return headers.firstValue(name);
+        }
+
+        /**
+         * How long the platform asks us to wait: {@code Retry-After}, or a used-up quota's reset under the common
+         * {@code X-RateLimit-} names, the IETF draft's {@code RateLimit-} (Bluesky) or X's {@code x-rate-limit-}.
+         */
+        public Optional<Duration> platformWait(Instant now) {
+            Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            all.putAll(headers.map());
+            for (String name : List.of("remaining", "reset")) {
+                for (String alias : List.of("ratelimit-", "x-rate-limit-")) {
+                    headers.firstValue(alias + name)
+                            .ifPresent(value -> all.putIfAbsent("x-ratelimit-" + name, List.of(value)));
+                }
+            }
+            return Backoff.platformWait(all, now);
         }
     }
 
@@ -141,19 +161,6 @@ public class PlatformHttp {
     /** The body of a request, the exact bytes that went out (kept as the archive's evidence of a reply). */
     public byte[] write(Object body) {
         return json.writeValueAsBytes(body);
-    }
-
-    /** A platform's wait in epoch seconds (reset headers), or null when absent or unreadable. */
-    public static @Nullable Duration untilEpochSecond(@Nullable String epochSeconds, Instant now) {
-        if (epochSeconds == null) {
-            return null;
-        }
-        try {
-            Instant at = Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip()));
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     public static String encode(String value) {
