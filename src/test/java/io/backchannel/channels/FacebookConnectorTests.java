@@ -6,10 +6,7 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.channels.LoopbackServer.Response;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.platforms.PlatformPolling;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,19 +14,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The Facebook Graph API connector against recorded answers in Graph's format, served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class FacebookConnectorTests {
+class FacebookConnectorTests extends ApiConnectorTest {
 
     static final String PAGE = "1061234";
     static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=UTF-8");
@@ -58,27 +50,6 @@ class FacebookConnectorTests {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":" + code
                 + ",\"error_subcode\":463,\"fbtrace_id\":\"AbCdEf123\"}}";
     }
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    PlatformPolling polling;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
 
     @Test
     void theFeedAndItsCommentsArePagedCapturedOnceAndResumedAfterARateLimit() throws Exception {

@@ -6,10 +6,7 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.channels.LoopbackServer.Response;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.platforms.PlatformPolling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,21 +14,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The LinkedIn REST connector against recorded answers in LinkedIn's format, served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class LinkedInConnectorTests {
+class LinkedInConnectorTests extends ApiConnectorTest {
 
     static final String ORG = "urn:li:organization:2414183";
     static final String SHARE = "urn:li:share:7001";
@@ -61,30 +52,6 @@ class LinkedInConnectorTests {
                 10,
                 2);
     }
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    PlatformPolling polling;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void commentsOnTheOrganisationsPostsArePagedAndCapturedOnceAcrossRestarts() throws Exception {

@@ -7,31 +7,22 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.channels.LoopbackServer.Response;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.platforms.PlatformPolling;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The X API v2 connector against recorded answers in X's format, served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class XConnectorTests {
+class XConnectorTests extends ApiConnectorTest {
 
     static final String ACCOUNT = "2244994945";
     // Beyond 2^53: read as a number in JavaScript (or a double) these ids would collapse into one another.
@@ -54,30 +45,6 @@ class XConnectorTests {
     static final String USERS =
             "\"includes\":{\"users\":[{\"id\":\"101\",\"name\":\"Anna K.\",\"username\":\"anna_k\"}," + "{\"id\":\""
                     + ACCOUNT + "\",\"name\":\"Backchannel\",\"username\":\"backchannel\"}]}";
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    PlatformPolling polling;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void mentionsArePagedCapturedOnceAndResumedFromTheStoredCursorAfterAFailure() throws Exception {
