@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.backchannel.IntegrationTest;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.bluesky.BlueskySearch;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,49 +14,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Bluesky's post search and replies against recorded XRPC answers served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class BlueskySearchTests {
+class BlueskySearchTests extends ApiConnectorTest {
 
     static final String PASSWORD = "abcd-efgh-ijkl-mnop";
     static final String COMPANY = "did:plc:company7x2";
     static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    BlueskySearch search;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
 
     Connector connector(String service) {
         return connectors.get(connectors.create(
@@ -135,7 +102,7 @@ class BlueskySearchTests {
                             view("did:plc:liar", "3fake", "Router kaputt", "2026-11-22T09:00:00.000Z", "")
                                     .replaceFirst("at://did:plc:liar", "at://did:plc:someoneelse")));
 
-            assertThat(search.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
             var login = server.take();
             assertThat(login.method()).isEqualTo("POST");
             assertThat(login.path()).isEqualTo("/xrpc/com.atproto.server.createSession");
@@ -172,7 +139,7 @@ class BlueskySearchTests {
                                     "2026-11-22T10:00:05.000Z",
                                     threadReply())),
                     results(null, view("3kunde0", "Router geht nicht", "2026-11-22T10:30:00.000Z")));
-            assertThat(search.poll(restarted)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(restarted)).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(query(server.take()))
                     .isEqualTo("/xrpc/app.bsky.feed.searchPosts?q=router kaputt&sort=latest&limit=100"
                             + "&since=2026-11-22T09:56:00Z");
@@ -195,7 +162,7 @@ class BlueskySearchTests {
                             400, "{\"error\": \"ExpiredToken\", \"message\": \"Token has expired\"}", JSON),
                     session("access-2", "refresh-2"),
                     results(null));
-            assertThat(search.poll(connector)).isEqualTo(PollOutcome.UNCHANGED);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.UNCHANGED);
             server.take();
             server.take();
             var refresh = server.take();
@@ -220,7 +187,7 @@ class BlueskySearchTests {
                             200, JSON, "{\"posts\": [\"\u00fc\"]}".getBytes(StandardCharsets.ISO_8859_1), 0),
                     LoopbackServer.Response.of(502, "Bad Gateway", Map.of()),
                     new LoopbackServer.Response(200, JSON, "{}".getBytes(), 3_000));
-            assertThat(search.poll(connector)).isEqualTo(PollOutcome.FAILED);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.FAILED);
             Connector limited = connectors.get(connector.id());
             assertThat(limited.lastErrorKey()).isEqualTo("channels.error.rate-limited");
             assertThat(limited.nextAttemptAt()).isAfter(reset.minusSeconds(5));
@@ -230,7 +197,7 @@ class BlueskySearchTests {
                 "channels.error.http-status",
                 "channels.error.timeout"
             }) {
-                assertThat(search.poll(connector)).isEqualTo(PollOutcome.FAILED);
+                assertThat(polling.poll(connector)).isEqualTo(PollOutcome.FAILED);
                 assertThat(connectors.get(connector.id()).lastErrorKey()).isEqualTo(reason);
             }
             assertThat(posts.count(connector.id())).isZero();
@@ -241,7 +208,7 @@ class BlueskySearchTests {
                     401,
                     "{\"error\": \"AuthenticationRequired\", \"message\": \"Invalid identifier or password\"}",
                     JSON));
-            assertThat(search.poll(wrongPassword)).isEqualTo(PollOutcome.FAILED);
+            assertThat(polling.poll(wrongPassword)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(wrongPassword.id()).lastErrorKey()).isEqualTo("channels.api.unauthorised");
             assertThat(connectors.get(wrongPassword.id()).statusKey()).isEqualTo("channels.status.failing");
         }
@@ -261,7 +228,7 @@ class BlueskySearchTests {
                                     "Mein Router ist kaputt",
                                     "2026-11-22T10:00:05.000Z",
                                     threadReply())));
-            search.poll(connector);
+            polling.poll(connector);
             server.take();
             server.take();
 

@@ -6,10 +6,7 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.channels.LoopbackServer.Response;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.platforms.PlatformPolling;
-import io.backchannel.channels.internal.platforms.PlatformPolling.Outcome;
+import io.backchannel.channels.internal.PollOutcome;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,19 +14,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The Facebook Graph API connector against recorded answers in Graph's format, served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class FacebookConnectorTests {
+class FacebookConnectorTests extends ApiConnectorTest {
 
     static final String PAGE = "1061234";
     static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=UTF-8");
@@ -58,27 +50,6 @@ class FacebookConnectorTests {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":" + code
                 + ",\"error_subcode\":463,\"fbtrace_id\":\"AbCdEf123\"}}";
     }
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    PlatformPolling polling;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
 
     @Test
     void theFeedAndItsCommentsArePagedCapturedOnceAndResumedAfterARateLimit() throws Exception {
@@ -114,7 +85,7 @@ class FacebookConnectorTests {
                                     "{\"" + PAGE + "\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":25,"
                                             + "\"total_time\":25,\"estimated_time_to_regain_access\":30}]}")));
             Instant before = Instant.now();
-            assertThat(polling.poll(page)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(page)).isEqualTo(PollOutcome.FAILED);
             var first = server.take();
             assertThat(first.path()).startsWith("/v23.0/" + PAGE + "/feed?limit=25&fields=");
             assertThat(URLDecoder.decode(first.path(), StandardCharsets.UTF_8))
@@ -156,11 +127,11 @@ class FacebookConnectorTests {
                                     false),
                             JSON),
                     Response.of(200, "{\"data\":[],\"paging\":{}}", JSON));
-            assertThat(polling.poll(connectors.get(page.id()))).isEqualTo(Outcome.NEW_POSTS);
+            assertThat(polling.poll(connectors.get(page.id()))).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(server.take().path()).contains("after=QVFIUkFTERONE").doesNotContain("since=");
             assertThat(posts.count(page.id())).isEqualTo(4);
             long newest = Instant.parse("2026-11-20T10:05:00Z").getEpochSecond();
-            assertThat(polling.poll(connectors.get(page.id()))).isEqualTo(Outcome.NOTHING_NEW);
+            assertThat(polling.poll(connectors.get(page.id()))).isEqualTo(PollOutcome.UNCHANGED);
             assertThat(server.take().path()).contains("since=" + newest).doesNotContain("after=");
 
             var captured = events.stream(PostCaptured.class)
@@ -188,15 +159,15 @@ class FacebookConnectorTests {
                     connectors, ConnectorKind.FACEBOOK, server.url(""), PAGE, "", "EAAG-page-token-0123456789");
             server.enqueue(Response.of(
                     401, error(190, "OAuthException", "Error validating access token: Session has expired"), JSON));
-            assertThat(polling.poll(page)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(page)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(page.id()).lastErrorKey()).isEqualTo("channels.facebook.token-expired");
 
             server.enqueue(new Response(200, JSON, new byte[] {'{', '"', 'd', (byte) 0xC3, (byte) 0x28, '"', '}'}, 0));
-            assertThat(polling.poll(page)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(page)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(page.id()).lastErrorKey()).isEqualTo("channels.facebook.malformed");
 
             server.enqueue(Response.of(200, "<html>Bad gateway</html>", Map.of("Content-Type", "text/html")));
-            assertThat(polling.poll(page)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(page)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(page.id()).lastErrorKey()).isEqualTo("channels.facebook.malformed");
 
             server.enqueue(Response.of(
@@ -216,7 +187,7 @@ class FacebookConnectorTests {
                             "application/json",
                             "X-App-Usage",
                             "{\"call_count\":96,\"total_cputime\":10,\"total_time\":12}")));
-            assertThat(polling.poll(page)).isEqualTo(Outcome.NEW_POSTS);
+            assertThat(polling.poll(page)).isEqualTo(PollOutcome.NEW_POSTS);
             for (int i = 0; i < 4; i++) {
                 server.take();
             }

@@ -6,10 +6,7 @@ import io.backchannel.IntegrationTest;
 import io.backchannel.channels.LoopbackServer.Response;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.platforms.PlatformPolling;
-import io.backchannel.channels.internal.platforms.PlatformPolling.Outcome;
+import io.backchannel.channels.internal.PollOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,21 +14,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The LinkedIn REST connector against recorded answers in LinkedIn's format, served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class LinkedInConnectorTests {
+class LinkedInConnectorTests extends ApiConnectorTest {
 
     static final String ORG = "urn:li:organization:2414183";
     static final String SHARE = "urn:li:share:7001";
@@ -61,30 +52,6 @@ class LinkedInConnectorTests {
                 10,
                 2);
     }
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    PlatformPolling polling;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    JsonMapper json;
 
     @Test
     void commentsOnTheOrganisationsPostsArePagedAndCapturedOnceAcrossRestarts() throws Exception {
@@ -117,7 +84,7 @@ class LinkedInConnectorTests {
                                     50,
                                     2),
                             JSON));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.NEW_POSTS);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.NEW_POSTS);
             var list = server.take();
             assertThat(list.path())
                     .isEqualTo(
@@ -146,7 +113,7 @@ class LinkedInConnectorTests {
                                     2),
                             JSON),
                     Response.of(200, page("", 0, 50, 0), JSON));
-            assertThat(polling.poll(connectors.get(linkedin.id()))).isEqualTo(Outcome.NEW_POSTS);
+            assertThat(polling.poll(connectors.get(linkedin.id()))).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(posts.count(linkedin.id())).isEqualTo(54);
             assertThat(connectors.get(linkedin.id()).statusKey()).isEqualTo("channels.status.healthy");
 
@@ -176,7 +143,7 @@ class LinkedInConnectorTests {
                     429,
                     "{\"status\":429,\"serviceErrorCode\":101,\"code\":\"TOO_MANY_REQUESTS\",\"message\":\"Resource level throttle limit reached\"}",
                     Map.of("Content-Type", "application/json", "Retry-After", "3600")));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.FAILED);
             Connector limited = connectors.get(linkedin.id());
             assertThat(limited.lastErrorKey()).isEqualTo("channels.error.rate-limited");
             assertThat(limited.lastErrorDetail()).contains("throttle");
@@ -186,11 +153,11 @@ class LinkedInConnectorTests {
                     401,
                     "{\"status\":401,\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\",\"message\":\"The token used in the request has been revoked by the user\"}",
                     JSON));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(linkedin.id()).lastErrorKey()).isEqualTo("channels.linkedin.token-rejected");
 
             server.enqueue(Response.of(200, recentPosts(), JSON), Response.of(200, "{\"elements\":[", JSON));
-            assertThat(polling.poll(linkedin)).isEqualTo(Outcome.FAILED);
+            assertThat(polling.poll(linkedin)).isEqualTo(PollOutcome.FAILED);
             assertThat(connectors.get(linkedin.id()).lastErrorKey()).isEqualTo("channels.linkedin.malformed");
             assertThat(posts.count(linkedin.id())).isZero();
         }

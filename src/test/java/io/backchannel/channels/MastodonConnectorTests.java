@@ -12,10 +12,7 @@ import static org.awaitility.Awaitility.await;
 import io.backchannel.IntegrationTest;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.PollOutcome;
-import io.backchannel.channels.internal.Posts;
-import io.backchannel.channels.internal.mastodon.MastodonPoller;
 import io.backchannel.channels.internal.mastodon.MastodonStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,50 +24,21 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Mastodon connector against recorded API answers served on the loopback address. */
 @IntegrationTest
 @RecordApplicationEvents
 @TestPropertySource(properties = "backchannel.channels.http-timeout=2s")
-class MastodonConnectorTests {
+class MastodonConnectorTests extends ApiConnectorTest {
 
     static final String TOKEN = "mastodon-token-" + "0123456789abcdef";
     static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
 
     @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Posts posts;
-
-    @Autowired
-    MastodonPoller poller;
-
-    @Autowired
     MastodonStream stream;
-
-    @Autowired
-    ApplicationEvents events;
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
 
     Connector mastodon(String instance, boolean mentions, String hashtags, String query, boolean streaming) {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -110,7 +78,7 @@ class MastodonConnectorTests {
                     ok(array()),
                     ok(search(status("1003", "support", "<p>Unser Ausfall ist behoben</p>"))));
 
-            assertThat(poller.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
             var first = server.take();
             assertThat(first.path()).isEqualTo("/api/v1/notifications?types%5B%5D=mention&limit=40");
             assertThat(first.header("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -142,7 +110,7 @@ class MastodonConnectorTests {
                     ok(array(status("1002", "anna@other.example", "<p>#backchannel ist super</p>"))),
                     ok(array()),
                     ok(search()));
-            assertThat(poller.poll(restarted)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(restarted)).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(server.take().path()).isEqualTo("/api/v1/notifications?types%5B%5D=mention&limit=40&min_id=501");
             assertThat(server.take().path()).isEqualTo("/api/v1/notifications?types%5B%5D=mention&min_id=541");
             assertThat(server.take().path()).isEqualTo("/api/v1/timelines/tag/backchannel?limit=40&min_id=1002");
@@ -162,7 +130,7 @@ class MastodonConnectorTests {
         try (var server = new LoopbackServer()) {
             Connector connector = mastodon(server.url(""), false, "", "lang", false);
             server.enqueue(ok(search(status("77", "kunde", "<p>" + "sehr lang ".repeat(20_000) + "</p>"))));
-            assertThat(poller.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
             PostCaptured post = captured(connector, "77");
             assertThat(post.text().codePointCount(0, post.text().length())).isEqualTo(10_000);
             assertThat(post.text()).endsWith("…");
@@ -186,7 +154,7 @@ class MastodonConnectorTests {
                             "0",
                             "X-RateLimit-Reset",
                             reset.toString())));
-            assertThat(poller.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
             assertThat(server.requestCount()).isEqualTo(1);
             Connector held = connectors.get(connector.id());
             assertThat(held.consecutiveFailures()).isZero();
@@ -199,7 +167,7 @@ class MastodonConnectorTests {
             server.enqueue(
                     LoopbackServer.Response.of(429, "{\"error\":\"Too many requests\"}", Map.of("Retry-After", "600")));
             Instant before = Instant.now();
-            assertThat(poller.poll(held)).isEqualTo(PollOutcome.FAILED);
+            assertThat(polling.poll(held)).isEqualTo(PollOutcome.FAILED);
             Connector limited = connectors.get(connector.id());
             assertThat(limited.lastErrorKey()).isEqualTo("channels.error.rate-limited");
             assertThat(limited.statusKey()).isEqualTo("channels.status.failing");
@@ -227,14 +195,14 @@ class MastodonConnectorTests {
                 "channels.api.unauthorised"
             };
             for (String reason : reasons) {
-                assertThat(poller.poll(connector)).isEqualTo(PollOutcome.FAILED);
+                assertThat(polling.poll(connector)).isEqualTo(PollOutcome.FAILED);
                 assertThat(connectors.get(connector.id()).lastErrorKey()).isEqualTo(reason);
             }
             assertThat(connectors.get(connector.id()).consecutiveFailures()).isEqualTo(5);
             assertThat(posts.count(connector.id())).isZero();
         }
         Connector unreachable = mastodon(LoopbackServer.closedUrl(""), true, "", "", false);
-        assertThat(poller.poll(unreachable)).isEqualTo(PollOutcome.FAILED);
+        assertThat(polling.poll(unreachable)).isEqualTo(PollOutcome.FAILED);
         assertThat(connectors.get(unreachable.id()).lastErrorKey()).isEqualTo("channels.error.unreachable");
     }
 
@@ -265,7 +233,7 @@ class MastodonConnectorTests {
             Connector connector = mastodon(server.url(""), false, "router", "", true);
             // A status from before the stream, already held, then deleted while the stream is open.
             server.enqueue(ok(array(status("2000", "kunde", "<p>Vorher</p>"))));
-            assertThat(poller.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
+            assertThat(polling.poll(connector)).isEqualTo(PollOutcome.NEW_POSTS);
             server.take();
             // What came while nothing listened is caught up by REST once the stream is open again.
             server.enqueue(ok(array(status("2002", "kunde", "<p>In der Lücke</p>"))));
@@ -301,7 +269,7 @@ class MastodonConnectorTests {
             Connector connector = mastodon(server.url(""), true, "", "", false);
             server.enqueue(ok(array(
                     mention("31", status("3100", "kunde@other.example", "<p>Hilfe!</p>", "de", "direct", null)))));
-            poller.poll(connector);
+            polling.poll(connector);
             server.take();
 
             server.enqueue(LoopbackServer.Response.of(

@@ -4,9 +4,6 @@ package io.backchannel.channels.internal;
 public enum PollOutcome {
     NEW_POSTS,
     UNCHANGED,
-    FAILED;
-
-    public static PollOutcome of(int stored) {
-        return stored > 0 ? NEW_POSTS : UNCHANGED;
-    }
+    FAILED,
+    NO_CREDENTIALS
 }

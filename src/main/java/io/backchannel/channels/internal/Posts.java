@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,15 +21,24 @@ public class Posts {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final int maxText;
 
-    Posts(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Posts(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            @Value("${backchannel.channels.max-text-length:10000}") int maxText) {
         this.jdbc = jdbc;
         this.events = events;
+        this.maxText = maxText;
     }
 
-    /** Stores the post and tells it; empty when the connector had heard it before. */
+    /**
+     * Stores the post and tells it; empty when the connector had heard it before. A huge post is kept whole in its
+     * payload; the text the inbox reads is cut to the usual length.
+     */
     public Optional<UUID> capture(Connector connector, IncomingPost post) {
         Instant now = Instant.now();
+        String text = shortened(post.text());
         Optional<UUID> id = jdbc.sql(
                         """
                         insert into channels_post (id, connector_id, external_id, in_reply_to, author_handle,
@@ -44,7 +54,7 @@ public class Posts {
                         post.inReplyTo(),
                         post.authorHandle(),
                         post.authorName(),
-                        post.text(),
+                        text,
                         post.url(),
                         post.language(),
                         post.label(),
@@ -63,13 +73,21 @@ public class Posts {
                 post.inReplyTo(),
                 post.authorHandle(),
                 post.authorName(),
-                post.text(),
+                text,
                 post.url(),
                 post.language(),
                 post.fromCompany(),
                 post.postedAt(),
                 now)));
         return id;
+    }
+
+    /** At most {@code max-text-length} code points, the last of them an ellipsis when the text was cut. */
+    private String shortened(String text) {
+        if (text.codePointCount(0, text.length()) <= maxText) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, maxText - 1)) + "…";
     }
 
     /** Notes that the platform deleted a post this connector holds; false when it never held it. */

@@ -3,17 +3,16 @@ package io.backchannel.channels.internal.bluesky;
 import io.backchannel.channels.ReplyRequested;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.JsonApi;
 import io.backchannel.channels.internal.Posts;
 import io.backchannel.channels.internal.ReplyChannel;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
 import java.text.BreakIterator;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,15 +34,11 @@ class BlueskyReplies implements ReplyChannel {
     private final JsonMapper json;
     private final JsonApi api;
 
-    BlueskyReplies(
-            Posts posts,
-            BlueskySessions sessions,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
+    BlueskyReplies(Posts posts, BlueskySessions sessions, JsonMapper json, JsonApi api) {
         this.posts = posts;
         this.sessions = sessions;
         this.json = json;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
     @Override
@@ -94,7 +89,7 @@ class BlueskyReplies implements ReplyChannel {
                         payload,
                         session.handle());
             });
-        } catch (JsonApi.Refused refused) {
+        } catch (PlatformFailure refused) {
             return refused.replyFailed();
         }
     }

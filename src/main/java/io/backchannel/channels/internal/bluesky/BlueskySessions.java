@@ -2,14 +2,13 @@ package io.backchannel.channels.internal.bluesky;
 
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,13 +28,10 @@ class BlueskySessions {
     private final JsonApi api;
     private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
 
-    BlueskySessions(
-            Connectors connectors,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
+    BlueskySessions(Connectors connectors, JsonMapper json, JsonApi api) {
         this.connectors = connectors;
         this.json = json;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
     record Session(String did, String handle, String accessJwt, String refreshJwt) {
@@ -45,18 +41,18 @@ class BlueskySessions {
     }
 
     interface Call<T> {
-        T with(Session session) throws JsonApi.Refused;
+        T with(Session session) throws PlatformFailure;
     }
 
     /** Runs the call in the connector's session, once more with a refreshed one when the token had expired. */
-    <T> T call(Connector connector, Call<T> call) throws JsonApi.Refused {
+    <T> T call(Connector connector, Call<T> call) throws PlatformFailure {
         Session session = sessions.get(connector.id());
         if (session == null) {
             session = create(connector);
         }
         try {
             return call.with(session);
-        } catch (JsonApi.Refused refused) {
+        } catch (PlatformFailure refused) {
             if (!expired(refused)) {
                 throw refused;
             }
@@ -64,7 +60,7 @@ class BlueskySessions {
         return call.with(refresh(connector, session));
     }
 
-    Session session(Connector connector) throws JsonApi.Refused {
+    Session session(Connector connector) throws PlatformFailure {
         return call(connector, session -> session);
     }
 
@@ -72,15 +68,15 @@ class BlueskySessions {
         return URI.create(connector.setting(Connector.URL).replaceAll("/+$", "") + "/xrpc/" + method);
     }
 
-    private static boolean expired(JsonApi.Refused refused) {
+    private static boolean expired(PlatformFailure refused) {
         return refused.status() == 401
                 || refused.status() == 400 && refused.detail().contains("ExpiredToken");
     }
 
-    private Session create(Connector connector) throws JsonApi.Refused {
+    private Session create(Connector connector) throws PlatformFailure {
         String password = connectors.secret(connector.id()).orElse(null);
         if (password == null) {
-            throw new JsonApi.Refused(NO_PASSWORD, connector.name(), null, 0);
+            throw new PlatformFailure(NO_PASSWORD, connector.name(), null, 0);
         }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("identifier", connector.setting(Connector.ACCOUNT).strip().replaceFirst("^@", ""));
@@ -90,7 +86,7 @@ class BlueskySessions {
         return remember(connector, answer.body());
     }
 
-    private Session refresh(Connector connector, Session expired) throws JsonApi.Refused {
+    private Session refresh(Connector connector, Session expired) throws PlatformFailure {
         sessions.remove(connector.id());
         try {
             JsonApi.Answer answer = api.post(
@@ -98,7 +94,7 @@ class BlueskySessions {
                     Map.of("Authorization", "Bearer " + expired.refreshJwt()),
                     new byte[0]);
             return remember(connector, answer.body());
-        } catch (JsonApi.Refused refused) {
+        } catch (PlatformFailure refused) {
             if (refused.status() == 0) {
                 throw refused;
             }
@@ -106,13 +102,13 @@ class BlueskySessions {
         }
     }
 
-    private Session remember(Connector connector, JsonNode body) throws JsonApi.Refused {
+    private Session remember(Connector connector, JsonNode body) throws PlatformFailure {
         String did = JsonApi.text(body, "did");
         String handle = JsonApi.text(body, "handle");
         String access = JsonApi.text(body, "accessJwt");
         String refresh = JsonApi.text(body, "refreshJwt");
         if (did == null || handle == null || access == null || refresh == null) {
-            throw new JsonApi.Refused(JsonApi.MALFORMED, "session without did, handle or tokens", null, 200);
+            throw new PlatformFailure(JsonApi.MALFORMED, "session without did, handle or tokens", null, 200);
         }
         Session session = new Session(did, handle, access, refresh);
         sessions.put(connector.id(), session);

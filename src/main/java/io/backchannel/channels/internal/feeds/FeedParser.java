@@ -33,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FeedParser {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
-    static final int MAX_TEXT = 10_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -176,8 +175,7 @@ public final class FeedParser {
     private static String text(@Nullable String title, @Nullable String summary) {
         String head = plain(title);
         String body = plain(summary);
-        String text = head.isEmpty() ? body : body.isEmpty() || body.equals(head) ? head : head + "\n\n" + body;
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+        return head.isEmpty() ? body : body.isEmpty() || body.equals(head) ? head : head + "\n\n" + body;
     }
 
     /** Markup removed (scripts and styles with their content), common entities decoded, NULs dropped. */

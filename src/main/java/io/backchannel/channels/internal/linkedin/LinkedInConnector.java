@@ -1,7 +1,6 @@
 package io.backchannel.channels.internal.linkedin;
 
 import io.backchannel.channels.ReplyRequested;
-import io.backchannel.channels.internal.Backoff;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.IncomingPost;
@@ -146,8 +145,7 @@ class LinkedInConnector implements PlatformSource, ReplyChannel {
                 throw new PlatformFailure(
                         "channels.error.rate-limited",
                         detail,
-                        Backoff.platformWait(exchange.headers().map(), Instant.now())
-                                .orElse(null));
+                        exchange.platformWait(Instant.now()).orElse(null));
             default -> throw new PlatformFailure("channels.error.http-status", detail, null);
         }
     }

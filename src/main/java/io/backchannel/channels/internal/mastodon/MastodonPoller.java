@@ -2,13 +2,12 @@ package io.backchannel.channels.internal.mastodon;
 
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
-import io.backchannel.channels.internal.PollOutcome;
+import io.backchannel.channels.internal.IncomingPost;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
+import io.backchannel.channels.internal.platforms.PlatformSource;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,115 +15,100 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Polls each Mastodon connector's sources at its interval. A source with a cursor is read forward from it with
  * {@code min_id}, page by page along the {@code Link} header, each page stored with its cursor, so a restart neither
  * skips nor repeats; a source without one starts at its newest page. When the platform says the calls are used up
- * ({@code X-RateLimit-Remaining: 0}) the connector waits until {@code X-RateLimit-Reset}.
+ * ({@code X-RateLimit-Remaining: 0}) the connector waits until {@code X-RateLimit-Reset}. {@link
+ * io.backchannel.channels.internal.platforms.PlatformPolling} runs the rounds.
  */
 @Component
-public class MastodonPoller {
+class MastodonPoller implements PlatformSource {
 
     private static final Pattern PREV = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?prev\"?");
-    static final int MAX_PAGES = 10;
     static final String NO_TOKEN = "channels.mastodon.no-token";
     static final String NOTHING_TO_HEAR = "channels.mastodon.nothing-to-hear";
 
-    private final Connectors connectors;
     private final MastodonStatuses statuses;
     private final JsonApi api;
 
-    MastodonPoller(
-            Connectors connectors,
-            MastodonStatuses statuses,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
-        this.connectors = connectors;
+    MastodonPoller(MastodonStatuses statuses, JsonApi api) {
         this.statuses = statuses;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
-    @Scheduled(
-            fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
-            initialDelayString = "${backchannel.channels.api-check-interval:30s}")
-    void pollDue() {
-        connectors.duePolls(ConnectorKind.MASTODON, Instant.now()).forEach(this::poll);
+    @Override
+    public ConnectorKind kind() {
+        return ConnectorKind.MASTODON;
     }
 
-    public PollOutcome poll(Connector connector) {
-        Instant now = Instant.now();
-        String token = connectors.secret(connector.id()).orElse(null);
-        if (token == null) {
-            return new JsonApi.Refused(NO_TOKEN, connector.name(), null, 0).record(connectors, connector, now);
+    /** A connector without a token is polled so that its status says so. */
+    @Override
+    public boolean needsToken() {
+        return false;
+    }
+
+    @Override
+    public void poll(Connector connector, String token, Pages pages) throws PlatformFailure {
+        if (token.isEmpty()) {
+            throw new PlatformFailure(NO_TOKEN, connector.name(), null);
         }
         List<MastodonSource> sources = MastodonSource.of(connector);
         if (sources.isEmpty()) {
-            return new JsonApi.Refused(NOTHING_TO_HEAR, connector.name(), null, 0).record(connectors, connector, now);
+            throw new PlatformFailure(NOTHING_TO_HEAR, connector.name(), null);
         }
         Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
         MastodonCursor cursor = MastodonCursor.parse(connector.cursor());
-        int stored = 0;
-        try {
-            for (MastodonSource source : sources) {
-                Read read = read(connector, source, cursor, auth);
-                stored += read.stored();
-                cursor = read.cursor();
-                if (read.exhaustedFor() != null) {
-                    connectors.succeeded(connector.id(), null, now);
-                    connectors.holdUntil(connector.id(), Instant.now().plus(read.exhaustedFor()));
-                    return PollOutcome.of(stored);
-                }
+        for (MastodonSource source : sources) {
+            cursor = read(connector, source, cursor, auth, pages);
+            if (cursor == null) {
+                return;
             }
-        } catch (JsonApi.Refused refused) {
-            return refused.record(connectors, connector, now);
         }
-        connectors.succeeded(connector.id(), null, now);
-        return PollOutcome.of(stored);
     }
 
-    private record Read(int stored, MastodonCursor cursor, @Nullable Duration exhaustedFor) {}
-
-    private Read read(Connector connector, MastodonSource source, MastodonCursor cursor, Map<String, String> auth)
-            throws JsonApi.Refused {
+    /** Reads one source from its cursor on; null when the round ends here. */
+    private @Nullable MastodonCursor read(
+            Connector connector, MastodonSource source, MastodonCursor cursor, Map<String, String> auth, Pages pages)
+            throws PlatformFailure {
         String instance = connector.setting(Connector.URL);
         String since = cursor.get(source.key());
         URI next = source.uri(instance, since);
-        int stored = 0;
-        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+        while (next != null) {
             JsonApi.Answer answer = api.get(next, auth);
             List<JsonNode> items = source.items(answer.body());
             String newest = null;
-            List<JsonNode> found = new ArrayList<>();
+            List<IncomingPost> found = new ArrayList<>();
             for (JsonNode item : items) {
                 String id = JsonApi.text(item, "id");
                 if (id != null && id.matches("[0-9A-Za-z]{1,64}")) {
                     newest = newest == null || MastodonSource.compareIds(id, newest) > 0 ? id : newest;
                 }
                 JsonNode status = source.status(item);
-                if (status != null) {
-                    found.add(status);
+                IncomingPost post = status == null ? null : statuses.post(connector, status);
+                if (post != null) {
+                    found.add(post);
                 }
             }
             if (newest == null) {
                 break;
             }
             cursor = cursor.with(source.key(), newest);
-            stored += statuses.store(connector, found, cursor);
             if (answer.exhaustedFor() != null) {
-                return new Read(stored, cursor, answer.exhaustedFor());
+                pages.quotaUsedUp(answer.exhaustedFor());
+            }
+            if (!pages.store(found, cursor.format())) {
+                return null;
             }
             // Without a cursor the newest page is the start; older posts are history, not news.
             next = since == null || items.size() < MastodonSource.PAGE
                     ? null
                     : newer(answer.headers(), source, instance, Objects.requireNonNull(cursor.get(source.key())));
         }
-        return new Read(stored, cursor, null);
+        return cursor;
     }
 
     /** The page after this one: the {@code Link} header's {@code prev} (newer) page, or the same from the cursor. */

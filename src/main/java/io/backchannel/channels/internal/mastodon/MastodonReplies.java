@@ -3,17 +3,16 @@ package io.backchannel.channels.internal.mastodon;
 import io.backchannel.channels.ReplyRequested;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
-import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
 import io.backchannel.channels.internal.Posts;
 import io.backchannel.channels.internal.ReplyChannel;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformFailure;
+import io.backchannel.channels.internal.platforms.PlatformReplies;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,20 +27,16 @@ class MastodonReplies implements ReplyChannel {
 
     private static final Set<String> VISIBILITIES = Set.of("public", "unlisted", "private", "direct");
 
-    private final Connectors connectors;
+    private final PlatformReplies replies;
     private final Posts posts;
     private final JsonMapper json;
     private final JsonApi api;
 
-    MastodonReplies(
-            Connectors connectors,
-            Posts posts,
-            JsonMapper json,
-            @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
-        this.connectors = connectors;
+    MastodonReplies(PlatformReplies replies, Posts posts, JsonMapper json, JsonApi api) {
+        this.replies = replies;
         this.posts = posts;
         this.json = json;
-        this.api = new JsonApi(json, timeout);
+        this.api = api;
     }
 
     @Override
@@ -51,10 +46,31 @@ class MastodonReplies implements ReplyChannel {
 
     @Override
     public Outcome send(Connector connector, ReplyRequested request) {
-        String token = connectors.secret(connector.id()).orElse(null);
-        if (token == null) {
-            return new Failed(MastodonPoller.NO_TOKEN, connector.name());
-        }
+        return replies.send(
+                connector,
+                MastodonPoller.NO_TOKEN,
+                token -> {
+                    byte[] payload = json.writeValueAsBytes(status(connector, request));
+                    JsonApi.Answer answer = api.post(
+                            URI.create(connector.setting(Connector.URL).replaceAll("/+$", "") + "/api/v1/statuses"),
+                            Map.of(
+                                    "Authorization",
+                                    "Bearer " + token,
+                                    "Idempotency-Key",
+                                    request.replyId().toString()),
+                            payload);
+                    String account = connector.setting(Connector.ACCOUNT);
+                    return new Sent(
+                            JsonApi.text(answer.body(), "id"),
+                            JsonApi.text(answer.body(), "url"),
+                            payload,
+                            account.isBlank() ? connector.name() : account);
+                },
+                PlatformFailure::replyFailed);
+    }
+
+    /** The reply status: addressed to the author, as visible and in the language of the status answered. */
+    private Map<String, Object> status(Connector connector, ReplyRequested request) {
         JsonNode original = JsonApi.storedOrEmpty(
                 json,
                 posts.payload(connector.id(), request.inReplyToExternalId()).orElse(null));
@@ -72,24 +88,6 @@ class MastodonReplies implements ReplyChannel {
         if (language != null) {
             body.put("language", language);
         }
-        byte[] payload = json.writeValueAsBytes(body);
-        try {
-            JsonApi.Answer answer = api.post(
-                    URI.create(connector.setting(Connector.URL).replaceAll("/+$", "") + "/api/v1/statuses"),
-                    Map.of(
-                            "Authorization",
-                            "Bearer " + token,
-                            "Idempotency-Key",
-                            request.replyId().toString()),
-                    payload);
-            String account = connector.setting(Connector.ACCOUNT);
-            return new Sent(
-                    JsonApi.text(answer.body(), "id"),
-                    JsonApi.text(answer.body(), "url"),
-                    payload,
-                    account.isBlank() ? connector.name() : account);
-        } catch (JsonApi.Refused refused) {
-            return refused.replyFailed();
-        }
+        return body;
     }
 }

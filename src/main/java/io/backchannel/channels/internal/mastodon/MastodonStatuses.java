@@ -1,18 +1,16 @@
 package io.backchannel.channels.internal.mastodon;
 
 import io.backchannel.channels.internal.Connector;
-import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.HtmlText;
 import io.backchannel.channels.internal.IncomingPost;
-import io.backchannel.channels.internal.JsonApi;
 import io.backchannel.channels.internal.Posts;
+import io.backchannel.channels.internal.platforms.JsonApi;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -20,36 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mastodon statuses as posts: the HTML content read as plain text (nothing of the markup is passed on), the author's
- * acct and display name, the status's own language. A page is stored together with the cursor that covers it.
+ * acct and display name, the status's own language. A polled page is stored by {@link
+ * io.backchannel.channels.internal.platforms.PlatformPolling} together with the cursor that covers it.
  */
 @Component
 class MastodonStatuses {
 
     private final Posts posts;
-    private final Connectors connectors;
     private final JsonMapper json;
-    private final int maxText;
 
-    MastodonStatuses(
-            Posts posts,
-            Connectors connectors,
-            JsonMapper json,
-            @Value("${backchannel.channels.max-text-length:10000}") int maxText) {
+    MastodonStatuses(Posts posts, JsonMapper json) {
         this.posts = posts;
-        this.connectors = connectors;
         this.json = json;
-        this.maxText = maxText;
-    }
-
-    /** Stores the page's statuses once each and moves the cursor in the same transaction; returns how many were new. */
-    @Transactional
-    int store(Connector connector, List<JsonNode> statuses, MastodonCursor cursor) {
-        int stored = 0;
-        for (JsonNode status : statuses) {
-            stored += capture(connector, status) ? 1 : 0;
-        }
-        connectors.moveCursor(connector.id(), cursor.format());
-        return stored;
     }
 
     /** Stores one status (from the stream, say); false when it was heard before or is not a usable status. */
@@ -64,7 +44,9 @@ class MastodonStatuses {
         posts.markDeleted(connector.id(), statusId, Instant.now());
     }
 
-    private @Nullable IncomingPost post(Connector connector, JsonNode status) {
+    /** The status as a post; null when it is not a usable status (a boost, no author, no text). */
+    @Nullable
+    IncomingPost post(Connector connector, JsonNode status) {
         String id = JsonApi.text(status, "id");
         JsonNode account = status.path("account");
         String acct = JsonApi.text(account, "acct");
@@ -85,7 +67,7 @@ class MastodonStatuses {
                 JsonApi.text(status, "in_reply_to_id"),
                 acct,
                 name == null ? acct : HtmlText.plain(name),
-                shorten(text.replace("\u0000", "")),
+                text.replace("\u0000", ""),
                 webUrl(status),
                 JsonApi.text(status, "language"),
                 null,
@@ -93,13 +75,6 @@ class MastodonStatuses {
                 createdAt(JsonApi.text(status, "created_at")),
                 json.writeValueAsBytes(status),
                 "application/json");
-    }
-
-    private String shorten(String text) {
-        if (text.codePointCount(0, text.length()) <= maxText) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, maxText - 1)) + "…";
     }
 
     private static @Nullable String webUrl(JsonNode status) {

@@ -3,7 +3,8 @@ package io.backchannel.channels.internal.mastodon;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.ConnectorKind;
 import io.backchannel.channels.internal.Connectors;
-import io.backchannel.channels.internal.JsonApi;
+import io.backchannel.channels.internal.platforms.JsonApi;
+import io.backchannel.channels.internal.platforms.PlatformPolling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,7 +44,7 @@ public class MastodonStream {
 
     private final Connectors connectors;
     private final MastodonStatuses statuses;
-    private final MastodonPoller poller;
+    private final PlatformPolling polling;
     private final JsonMapper json;
     private final HttpClient client;
     private final Duration timeout;
@@ -52,12 +53,12 @@ public class MastodonStream {
     MastodonStream(
             Connectors connectors,
             MastodonStatuses statuses,
-            MastodonPoller poller,
+            PlatformPolling polling,
             JsonMapper json,
             @Value("${backchannel.channels.http-timeout:10s}") Duration timeout) {
         this.connectors = connectors;
         this.statuses = statuses;
-        this.poller = poller;
+        this.polling = polling;
         this.json = json;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
@@ -138,7 +139,7 @@ public class MastodonStream {
                 }
                 streams.put(source.key(), lines);
                 connectors.succeeded(connector.id(), null, Instant.now());
-                poller.poll(connectors.get(connector.id()));
+                polling.poll(connectors.get(connector.id()));
                 events(connector, lines.iterator());
                 detail = "the server ended the stream";
             }

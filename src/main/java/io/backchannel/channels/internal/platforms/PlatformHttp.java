@@ -1,5 +1,6 @@
 package io.backchannel.channels.internal.platforms;
 
+import io.backchannel.channels.internal.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -14,7 +15,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -59,6 +63,22 @@ public class PlatformHttp {
         public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
+
+        /**
+         * How long the platform asks us to wait: {@code Retry-After}, or a used-up quota's reset under the common
+         * {@code X-RateLimit-} names, the IETF draft's {@code RateLimit-} (Bluesky) or X's {@code x-rate-limit-}.
+         */
+        public Optional<Duration> platformWait(Instant now) {
+            Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            all.putAll(headers.map());
+            for (String name : List.of("remaining", "reset")) {
+                for (String alias : List.of("ratelimit-", "x-rate-limit-")) {
+                    headers.firstValue(alias + name)
+                            .ifPresent(value -> all.putIfAbsent("x-ratelimit-" + name, List.of(value)));
+                }
+            }
+            return Backoff.platformWait(all, now);
+        }
     }
 
     /**
@@ -72,7 +92,8 @@ public class PlatformHttp {
             try (InputStream body = response.body()) {
                 byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
                 if (bytes.length > maxBody) {
-                    throw new PlatformFailure(malformedKey, "response over " + maxBody + " bytes", null);
+                    throw new PlatformFailure(
+                            malformedKey, "response over " + maxBody + " bytes", null, response.statusCode());
                 }
                 return new Exchange(response.statusCode(), response.headers(), bytes);
             }
@@ -87,25 +108,43 @@ public class PlatformHttp {
         }
     }
 
-    /** The body as JSON; invalid UTF-8, bad syntax or an empty body are {@code malformedKey}. */
+    /** The body as a JSON object; invalid UTF-8, bad syntax, an empty body or another JSON value are {@code malformedKey}. */
     public JsonNode json(Exchange exchange, String malformedKey) throws PlatformFailure {
+        JsonNode node = tree(exchange, malformedKey, malformedKey);
+        if (!node.isObject()) {
+            throw new PlatformFailure(
+                    malformedKey, "not a JSON object (HTTP " + exchange.status() + ")", null, exchange.status());
+        }
+        return node;
+    }
+
+    /** The body as any JSON document: invalid UTF-8 is {@code encodingKey}, bad syntax or no body {@code malformedKey}. */
+    public JsonNode tree(Exchange exchange, String encodingKey, String malformedKey) throws PlatformFailure {
+        String text;
         try {
-            String text = StandardCharsets.UTF_8
+            text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(exchange.body()))
                     .toString();
+        } catch (CharacterCodingException e) {
+            throw new PlatformFailure(
+                    encodingKey, "invalid UTF-8 (HTTP " + exchange.status() + ")", null, exchange.status());
+        }
+        try {
             JsonNode node = json.readTree(text);
-            if (node == null || node.isMissingNode() || !node.isObject()) {
-                throw new PlatformFailure(malformedKey, "not a JSON object (HTTP " + exchange.status() + ")", null);
+            if (node == null || node.isMissingNode()) {
+                throw new PlatformFailure(
+                        malformedKey, "no JSON (HTTP " + exchange.status() + ")", null, exchange.status());
             }
             return node;
-        } catch (CharacterCodingException e) {
-            throw new PlatformFailure(malformedKey, "invalid UTF-8 (HTTP " + exchange.status() + ")", null);
         } catch (JacksonException e) {
             throw new PlatformFailure(
-                    malformedKey, "invalid JSON (HTTP " + exchange.status() + "): " + e.getOriginalMessage(), null);
+                    malformedKey,
+                    "invalid JSON (HTTP " + exchange.status() + "): " + e.getOriginalMessage(),
+                    null,
+                    exchange.status());
         }
     }
 
@@ -122,19 +161,6 @@ public class PlatformHttp {
     /** The body of a request, the exact bytes that went out (kept as the archive's evidence of a reply). */
     public byte[] write(Object body) {
         return json.writeValueAsBytes(body);
-    }
-
-    /** A platform's wait in epoch seconds (reset headers), or null when absent or unreadable. */
-    public static @Nullable Duration untilEpochSecond(@Nullable String epochSeconds, Instant now) {
-        if (epochSeconds == null) {
-            return null;
-        }
-        try {
-            Instant at = Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip()));
-            return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     public static String encode(String value) {

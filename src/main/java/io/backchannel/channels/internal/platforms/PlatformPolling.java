@@ -3,10 +3,10 @@ package io.backchannel.channels.internal.platforms;
 import io.backchannel.channels.internal.Connector;
 import io.backchannel.channels.internal.Connectors;
 import io.backchannel.channels.internal.IncomingPost;
+import io.backchannel.channels.internal.PollOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the connectors of the platforms' APIs at their own interval, only those with credentials: each page is stored
+ * Polls the connectors of the platforms' APIs (every {@link PlatformSource}) at their own interval: each page is stored
  * with its cursor, a round reads at most a budget of pages (the rest follows next round from the cursor), and a
  * failure is recorded as the connector's status with a backoff no shorter than the platform's own wait.
  */
@@ -40,24 +40,16 @@ public class PlatformPolling {
         this.maxPages = Math.max(1, maxPages);
     }
 
-    /** What one poll did, for tests and logs. */
-    public enum Outcome {
-        NEW_POSTS,
-        NOTHING_NEW,
-        FAILED,
-        NO_CREDENTIALS
-    }
-
     @Scheduled(
             fixedDelayString = "${backchannel.channels.api-check-interval:30s}",
             initialDelayString = "${backchannel.channels.api-check-interval:30s}")
     void pollDue() {
         Instant now = Instant.now();
         for (PlatformSource source : sources) {
-            for (Connector connector : connectors.due(source.kind(), now)) {
-                if (connector.hasCredentials() && intervalOver(connector, now)) {
+            for (Connector connector : connectors.duePolls(source.kind(), now)) {
+                if (!source.needsToken() || connector.hasCredentials()) {
                     try {
-                        poll(connector);
+                        poll(source, connector);
                     } catch (RuntimeException e) {
                         // A credential sealed with another key or a database hiccup must not stop the other connectors.
                         log.warn("Connector {} could not be polled", connector.name(), e);
@@ -67,44 +59,31 @@ public class PlatformPolling {
         }
     }
 
-    private static boolean intervalOver(Connector connector, Instant now) {
-        Instant last = connector.lastSuccessAt();
-        if (connector.lastErrorAt() != null
-                && (last == null || connector.lastErrorAt().isAfter(last))) {
-            last = connector.lastErrorAt();
-        }
-        return last == null
-                || !last.plus(Duration.ofMinutes(Math.max(1, connector.intervalMinutes())))
-                        .isAfter(now);
+    public PollOutcome poll(Connector connector) {
+        return sources.stream()
+                .filter(candidate -> candidate.kind() == connector.kind())
+                .findFirst()
+                .map(source -> poll(source, connector))
+                .orElse(PollOutcome.NO_CREDENTIALS);
     }
 
-    public Outcome poll(Connector connector) {
+    private PollOutcome poll(PlatformSource source, Connector connector) {
         Instant now = Instant.now();
-        Optional<PlatformSource> source = sources.stream()
-                .filter(candidate -> candidate.kind() == connector.kind())
-                .findFirst();
-        Optional<String> token = connectors.secret(connector.id());
-        if (source.isEmpty() || token.isEmpty()) {
-            return Outcome.NO_CREDENTIALS;
+        String token = connectors.secret(connector.id()).orElse("");
+        if (token.isEmpty() && source.needsToken()) {
+            return PollOutcome.NO_CREDENTIALS;
         }
         Round round = new Round(connector);
         try {
-            source.get().poll(connector, token.get(), round);
-            connectors.succeeded(connector.id(), null, now);
-            if (round.wait != null) {
-                connectors.holdUntil(connector.id(), now.plus(round.wait));
-            }
-            return round.stored > 0 ? Outcome.NEW_POSTS : Outcome.NOTHING_NEW;
+            source.poll(connector, token, round);
         } catch (PlatformFailure e) {
-            Duration delay = connectors.failed(connector.id(), e.reasonKey(), e.detail(), e.waitAsked(), now);
-            log.info(
-                    "Connector {} failed ({}: {}); next attempt in {}",
-                    connector.name(),
-                    e.reasonKey(),
-                    e.detail(),
-                    delay);
-            return Outcome.FAILED;
+            return e.record(connectors, connector, now);
         }
+        connectors.succeeded(connector.id(), null, now);
+        if (round.wait != null) {
+            connectors.holdUntil(connector.id(), now.plus(round.wait));
+        }
+        return round.stored > 0 ? PollOutcome.NEW_POSTS : PollOutcome.UNCHANGED;
     }
 
     private final class Round implements PlatformSource.Pages {

@@ -13,8 +13,17 @@ public interface PlatformSource {
     ConnectorKind kind();
 
     /**
-     * Reads from the connector's cursor on. Each page goes to {@code pages} with the cursor to resume from after it;
-     * stop when {@code pages} says so (the round's budget is used up) or the platform asks to slow down.
+     * Whether a connector without a stored token is left alone (true), or polled all the same so that the source
+     * reports what is missing on the connector's status, or signs in another way.
+     */
+    default boolean needsToken() {
+        return true;
+    }
+
+    /**
+     * Reads from the connector's cursor on with {@code token} (empty when the connector has none). Each page goes to
+     * {@code pages} with the cursor to resume from after it; stop when {@code pages} says so (the round's budget is
+     * used up) or the platform asks to slow down.
      */
     void poll(Connector connector, String token, Pages pages) throws PlatformFailure;
 

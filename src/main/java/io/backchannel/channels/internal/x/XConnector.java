@@ -146,9 +146,7 @@ class XConnector implements PlatformSource, ReplyChannel {
                 .map(String::strip)
                 .orElse("")
                 .equals("0")) {
-            Duration wait = PlatformHttp.untilEpochSecond(
-                    exchange.header("x-rate-limit-reset").orElse(null), Instant.now());
-            pages.quotaUsedUp(wait == null ? Duration.ofMinutes(15) : wait);
+            pages.quotaUsedUp(exchange.platformWait(Instant.now()).orElse(Duration.ofMinutes(15)));
         }
         return new Page(posts, newest.matches("[0-9]{1,30}") ? newest : null, next.isBlank() ? null : next);
     }
@@ -209,9 +207,10 @@ class XConnector implements PlatformSource, ReplyChannel {
             case 401 -> throw new PlatformFailure(TOKEN_REJECTED, detail, null);
             case 403 -> throw new PlatformFailure(FORBIDDEN, detail, null);
             case 429 -> {
-                Duration wait = PlatformHttp.untilEpochSecond(
-                        exchange.header("x-rate-limit-reset").orElse(null), Instant.now());
-                throw new PlatformFailure("channels.error.rate-limited", detail, wait);
+                throw new PlatformFailure(
+                        "channels.error.rate-limited",
+                        detail,
+                        exchange.platformWait(Instant.now()).orElse(null));
             }
             default -> throw new PlatformFailure("channels.error.http-status", detail, null);
         }
