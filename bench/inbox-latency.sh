@@ -3,7 +3,7 @@
 # default team of three, creates a webhook connector through the admin form, then bench/CaptureLatency.java posts
 # signed webhook deliveries at a fixed rate (short posts in the post languages, 5,000 distinct customers) and polls
 # the database until each post's conversation is there (analysed, routed, committed). Latency runs from the instant a
-# post was due to the poll that saw it (10 ms apart), so a stalled server cannot hide its delay by slowing the load.
+# post was due to the poll that saw it (10 ms apart, more while a backlog builds up), so a stalled server cannot hide its delay by slowing the load.
 #
 # Usage (from the repository root):  bench/inbox-latency.sh [--no-build] [--quick]
 #   --no-build  use the existing target/backchannel.jar
