@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Hands an import's captures to the archive in batches ({@link ArchiveManagement#captureAll}: one write to disk and one
- * transaction each) and counts what became of each item.
+ * transaction each) and counts what became of each item. A batch also ends at {@link #MAX_BYTES} of content: a batch
+ * of media files of a megabyte each, built and gzipped at once, would not fit the 512 MB heap an import must run in.
  */
 final class ArchiveBatches {
 
@@ -18,6 +19,9 @@ final class ArchiveBatches {
     private final ImportTally tally;
     private final int size;
     private final List<Pending> pending = new ArrayList<>();
+    private long pendingBytes;
+
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     ArchiveBatches(ArchiveManagement archive, ImportTally tally, int size) {
         this.archive = archive;
@@ -28,7 +32,8 @@ final class ArchiveBatches {
     /** Returns true when a batch went to the archive, so that the caller may report progress. */
     boolean add(String file, Capture capture) {
         pending.add(new Pending(file, capture));
-        if (pending.size() >= size) {
+        pendingBytes += capture.content().length;
+        if (pending.size() >= size || pendingBytes >= MAX_BYTES) {
             flush();
             return true;
         }
@@ -52,5 +57,6 @@ final class ArchiveBatches {
             }
         }
         pending.clear();
+        pendingBytes = 0;
     }
 }
