@@ -72,14 +72,7 @@ public class Conversations {
         var analysis = enrichment.analyse(post.text(), post.languageHint());
         var verdict = queries.judge(post.channel(), analysis.language(), post.authorHandle(), post.text());
         if (!verdict.opens()) {
-            queries.recordHits(
-                    verdict,
-                    post.postId(),
-                    null,
-                    post.channel(),
-                    analysis.language(),
-                    analysis.sentiment(),
-                    post.capturedAt());
+            queries.recordHits(verdict, post, analysis, null);
             return Optional.empty();
         }
         UUID customer = rows.customer(post.channel(), post.authorHandle(), post.authorName());
@@ -97,14 +90,7 @@ public class Conversations {
                 post.authorHandle() + " " + post.authorName() + " " + post.text(),
                 post.postedAt()));
         store(conversation, post, "INBOUND");
-        queries.recordHits(
-                verdict,
-                post.postId(),
-                conversation,
-                post.channel(),
-                analysis.language(),
-                analysis.sentiment(),
-                post.capturedAt());
+        queries.recordHits(verdict, post, analysis, conversation);
         rows.log(conversation, "listening.history.opened", post.channel(), null);
         List<String> allTopics = List.copyOf(topics);
         spikes.opened(allTopics, analysis.sentiment(), post.postedAt());

@@ -1,5 +1,6 @@
 package io.backchannel.listening.internal;
 
+import io.backchannel.channels.PostCaptured;
 import io.backchannel.system.NotFoundException;
 import io.backchannel.system.SqlText;
 import io.backchannel.text.ListeningQuery;
@@ -173,14 +174,8 @@ public class ListeningQueries {
     }
 
     /** Records the post's hits, with the conversation it opened if any. */
-    void recordHits(
-            Verdict verdict,
-            UUID postId,
-            @Nullable UUID conversationId,
-            String channel,
-            String language,
-            Sentiment sentiment,
-            Instant at) {
+    /** Every match of the post, with the conversation it opened (none when the queries kept it out). */
+    void recordHits(Verdict verdict, PostCaptured post, Enrichment.Result analysis, @Nullable UUID conversationId) {
         for (var query : verdict.matched()) {
             jdbc.sql(
                             """
@@ -191,12 +186,12 @@ public class ListeningQueries {
                     .params(
                             query.id(),
                             query.kind().name(),
-                            postId,
+                            post.postId(),
                             conversationId,
-                            channel,
-                            language,
-                            sentiment.name(),
-                            ConversationRows.timestamp(at))
+                            post.channel(),
+                            analysis.language(),
+                            analysis.sentiment().name(),
+                            ConversationRows.timestamp(post.capturedAt()))
                     .update();
         }
     }
