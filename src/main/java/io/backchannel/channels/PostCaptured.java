@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A connector heard a post, for the first time: a delivery that repeats one already held raises nothing. The text is
- * carried as received (not yet normalised), so listeners need not ask back.
+ * A post a connector heard for the first time, told inside {@link PostsCaptured}: a delivery that repeats one already
+ * held raises nothing. The text is carried as received (not yet normalised), so listeners need not ask back.
  *
  * @param postId the post as held by the channels module
  * @param connectorId the configured connector that heard it; a reply goes back through it

@@ -1,6 +1,7 @@
 package io.backchannel.demo;
 
 import io.backchannel.channels.PostCaptured;
+import io.backchannel.channels.PostsCaptured;
 import io.backchannel.listening.InboxSetup;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ class DemoInbox {
             String text,
             @Nullable String language,
             Instant at) {
-        events.publishEvent(new PostCaptured(
+        events.publishEvent(PostsCaptured.of(new PostCaptured(
                 UUID.nameUUIDFromBytes(("demo-inbox-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 CONNECTOR,
                 "mastodon",
@@ -102,6 +103,6 @@ class DemoInbox {
                 language,
                 false,
                 at,
-                at));
+                at)));
     }
 }

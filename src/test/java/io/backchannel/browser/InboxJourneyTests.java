@@ -3,6 +3,7 @@ package io.backchannel.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backchannel.channels.PostCaptured;
+import io.backchannel.channels.PostsCaptured;
 import io.backchannel.identity.Role;
 import io.backchannel.listening.internal.CannedReplies;
 import io.backchannel.listening.internal.Routing;
@@ -56,7 +57,7 @@ class InboxJourneyTests extends BrowserTest {
                 false,
                 now,
                 now);
-        transactions.executeWithoutResult(tx -> events.publishEvent(post));
+        transactions.executeWithoutResult(tx -> events.publishEvent(PostsCaptured.of(post)));
 
         logIn(email, PASSWORD);
         openFromStaffNavigation("/workspace/inbox");

@@ -113,7 +113,7 @@ class BlueskySearchTests extends ApiConnectorTest {
             assertThat(first.header("Authorization")).isEqualTo("Bearer access-1");
             assertThat(query(first)).isEqualTo("/xrpc/app.bsky.feed.searchPosts?q=router kaputt&sort=latest&limit=100");
             assertThat(posts.count(connector.id())).isEqualTo(1);
-            PostCaptured post = events.stream(PostCaptured.class)
+            PostCaptured post = CapturedPosts.in(events)
                     .filter(e -> e.connectorId().equals(connector.id()))
                     .findFirst()
                     .orElseThrow();
@@ -146,8 +146,7 @@ class BlueskySearchTests extends ApiConnectorTest {
             assertThat(query(server.take())).endsWith("&since=2026-11-22T09:56:00Z&cursor=page-b");
             assertThat(posts.count(connector.id())).isEqualTo(3);
             assertThat(connectors.get(connector.id()).cursor()).isEqualTo("2026-11-22T11:00:00Z");
-            assertThat(events.stream(PostCaptured.class)
-                            .filter(e -> e.connectorId().equals(connector.id())))
+            assertThat(CapturedPosts.in(events).filter(e -> e.connectorId().equals(connector.id())))
                     .hasSize(3);
         }
     }

@@ -222,8 +222,7 @@ class ChannelPagesTests {
                         .param("saidAt", "2026-11-20T10:15"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("flash", "channels.manual.recorded"));
-        assertThat(events.stream(PostCaptured.class)
-                        .filter(e -> e.text().equals("Die Rechnung ist doppelt abgebucht worden.")))
+        assertThat(CapturedPosts.in(events).filter(e -> e.text().equals("Die Rechnung ist doppelt abgebucht worden.")))
                 .singleElement()
                 .satisfies(post -> {
                     assertThat(post.channel()).isEqualTo("manual");

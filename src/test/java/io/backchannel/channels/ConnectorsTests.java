@@ -111,7 +111,7 @@ class ConnectorsTests {
         assertThat(posts.capture(connector, post("p-1", "Hallo, mein Router ist kaputt")))
                 .isEmpty();
         assertThat(posts.count(connector.id())).isEqualTo(1);
-        assertThat(events.stream(PostCaptured.class).filter(e -> e.connectorId().equals(connector.id())))
+        assertThat(CapturedPosts.in(events).filter(e -> e.connectorId().equals(connector.id())))
                 .singleElement()
                 .satisfies(captured -> {
                     assertThat(captured.channel()).isEqualTo("webhook");

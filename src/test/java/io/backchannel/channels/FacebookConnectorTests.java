@@ -134,7 +134,7 @@ class FacebookConnectorTests extends ApiConnectorTest {
             assertThat(polling.poll(connectors.get(page.id()))).isEqualTo(PollOutcome.UNCHANGED);
             assertThat(server.take().path()).contains("since=" + newest).doesNotContain("after=");
 
-            var captured = events.stream(PostCaptured.class)
+            var captured = CapturedPosts.in(events)
                     .filter(post -> post.connectorId().equals(page.id()))
                     .toList();
             assertThat(captured)

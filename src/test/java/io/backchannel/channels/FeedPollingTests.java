@@ -88,11 +88,10 @@ class FeedPollingTests {
             assertThat(poller.poll(connectors.get(feed.id()))).isEqualTo(FeedPoller.Outcome.NEW_ENTRIES);
             server.take();
             assertThat(posts.count(feed.id())).isEqualTo(3);
-            assertThat(events.stream(PostCaptured.class)
-                            .filter(e -> e.connectorId().equals(feed.id())))
+            assertThat(CapturedPosts.in(events).filter(e -> e.connectorId().equals(feed.id())))
                     .extracting(PostCaptured::externalId)
                     .containsExactlyInAnyOrder("1", "2", "3");
-            assertThat(events.stream(PostCaptured.class)
+            assertThat(CapturedPosts.in(events)
                             .filter(e -> e.connectorId().equals(feed.id()))
                             .findFirst()
                             .orElseThrow())

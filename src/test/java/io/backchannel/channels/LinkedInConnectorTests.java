@@ -117,7 +117,7 @@ class LinkedInConnectorTests extends ApiConnectorTest {
             assertThat(posts.count(linkedin.id())).isEqualTo(54);
             assertThat(connectors.get(linkedin.id()).statusKey()).isEqualTo("channels.status.healthy");
 
-            var captured = events.stream(PostCaptured.class)
+            var captured = CapturedPosts.in(events)
                     .filter(post -> post.connectorId().equals(linkedin.id()))
                     .toList();
             assertThat(captured).hasSize(54);

@@ -119,8 +119,7 @@ class MastodonConnectorTests extends ApiConnectorTest {
                     .isEqualTo("/api/v2/search?type=statuses&resolve=false&q=backchannel+ausfall&limit=40&min_id=1003");
             assertThat(posts.count(connector.id())).isEqualTo(3 + 41);
             assertThat(connectors.get(connector.id()).cursor()).startsWith("mentions=542\n");
-            assertThat(events.stream(PostCaptured.class)
-                            .filter(e -> e.connectorId().equals(connector.id())))
+            assertThat(CapturedPosts.in(events).filter(e -> e.connectorId().equals(connector.id())))
                     .hasSize(44);
         }
     }
@@ -324,7 +323,7 @@ class MastodonConnectorTests extends ApiConnectorTest {
     }
 
     PostCaptured captured(Connector connector, String externalId) {
-        return events.stream(PostCaptured.class)
+        return CapturedPosts.in(events)
                 .filter(e ->
                         e.connectorId().equals(connector.id()) && e.externalId().equals(externalId))
                 .findFirst()

@@ -97,7 +97,7 @@ class XConnectorTests extends ApiConnectorTest {
             assertThat(server.take().path()).contains("since_id=" + T3).doesNotContain("pagination_token");
             assertThat(connectors.get(x.id()).statusKey()).isEqualTo("channels.status.healthy");
 
-            var captured = events.stream(PostCaptured.class)
+            var captured = CapturedPosts.in(events)
                     .filter(post -> post.connectorId().equals(x.id()))
                     .toList();
             assertThat(captured).extracting(PostCaptured::externalId).containsExactlyInAnyOrder(T3, T2, T1);

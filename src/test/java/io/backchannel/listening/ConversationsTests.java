@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
+import io.backchannel.channels.PostsCaptured;
 import io.backchannel.channels.ReplyFailed;
 import io.backchannel.channels.ReplyRequested;
 import io.backchannel.channels.ReplySent;
@@ -43,7 +44,7 @@ class ConversationsTests extends ListeningIntegrationTest {
     void capturedPostIsRoutedToSupportAnsweredAndMarkedSentWhenTheChannelSaysSo() throws Exception {
         rule("Support questions " + marker, support, "refund-" + marker, null);
         var heard = heard("p1-" + marker, null, "@anna@example.social", "Where is my refund-" + marker + " please?");
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(heard));
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(PostsCaptured.of(heard)));
 
         UUID conversation = await(() -> conversationOf(heard.postId()));
         assertThat(column(conversation, "team_id")).isEqualTo(support.toString());
@@ -131,6 +132,31 @@ class ConversationsTests extends ListeningIntegrationTest {
                 new ReplyFailed(requested.replyId(), "listening.reply.state.FAILED", "refused", Instant.now())));
         await(() -> Optional.of(replyState(requested.replyId())).filter("FAILED"::equals));
         assertThat(history(conversation)).contains("listening.history.reply-failed");
+    }
+
+    @Test
+    void aBatchIsThreadedTogetherAndOneBadPostHoldsUpOnlyItself() throws Exception {
+        supportByDefault();
+        var first = heard("batch-a-" + marker, null, "@ela", "My order never arrived.");
+        var answer = heard("batch-b-" + marker, "batch-a-" + marker, "@ela", "Still waiting.");
+        // PostgreSQL text cannot hold NUL, so storing this one fails and rolls its transaction back.
+        var broken = heard("batch-c-" + marker, null, "@bad", "broken \u0000 text");
+        var last = heard("batch-d-" + marker, null, "@finn", "The invoice is wrong.");
+        transactions.executeWithoutResult(
+                tx -> publisher.publishEvent(new PostsCaptured(List.of(first, answer, broken, last))));
+
+        UUID conversation = await(() -> conversationOf(last.postId()));
+        assertThat(conversationOf(first.postId())).isPresent();
+        assertThat(conversationOf(answer.postId())).isEqualTo(conversationOf(first.postId()));
+        assertThat(conversation).isNotEqualTo(conversationOf(first.postId()).orElseThrow());
+        assertThat(conversationOf(broken.postId())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null"
+                                + " and listener_id like '%Conversations%' and serialized_event like ?")
+                        .param("%batch-c-" + marker + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the batch stays to be delivered again")
+                .isOne();
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.backchannel.IntegrationTest;
 import io.backchannel.TestAccounts;
 import io.backchannel.channels.PostCaptured;
+import io.backchannel.channels.PostsCaptured;
 import io.backchannel.identity.Role;
 import io.backchannel.listening.internal.ListeningQueries;
 import io.backchannel.listening.internal.QueryKind;
@@ -208,7 +209,7 @@ class ListeningQueriesTests extends ListeningIntegrationTest {
 
         // Told the way a connector tells it: published, heard after commit.
         var matching = heardOn("bluesky", "b1", "Is acme" + marker + " down? I cannot log in");
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(matching));
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(PostsCaptured.of(matching)));
         UUID opened = await(() -> conversationOf(matching.postId()));
         assertThat(column(opened, "topics")).isEqualTo("{acme" + marker + "}");
 

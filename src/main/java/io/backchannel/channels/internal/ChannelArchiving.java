@@ -4,10 +4,15 @@ import io.backchannel.archive.ArchiveManagement;
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
 import io.backchannel.archive.CaptureRefused;
+import io.backchannel.archive.CaptureResult;
 import io.backchannel.channels.PostCaptured;
+import io.backchannel.channels.PostsCaptured;
 import io.backchannel.channels.ReplySent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -34,28 +39,46 @@ class ChannelArchiving {
         this.replies = replies;
     }
 
+    /** A batch of heard posts becomes one write to the archive. */
     @Async
     @TransactionalEventListener
-    void on(PostCaptured post) {
-        posts.payload(post.postId())
-                .ifPresent(payload -> capture(new Capture(
-                        post.channel(),
-                        post.externalId(),
-                        payload.connectorName(),
-                        post.authorHandle(),
-                        post.fromCompany()
-                                ? CaptureKind.OWN_POST
-                                : post.inReplyToExternalId() != null ? CaptureKind.REPLY : CaptureKind.INBOUND_MENTION,
-                        LanguageTags.primary(post.languageHint(), post.text()),
-                        post.postedAt(),
-                        post.url(),
-                        post.text(),
-                        payload.type(),
-                        payload.bytes(),
-                        "channels connector " + payload.connectorName(),
-                        post.channel() + ":" + post.connectorId(),
-                        Instant.now(),
-                        post.channel())));
+    void on(PostsCaptured batch) {
+        Map<UUID, Posts.Payload> payloads =
+                posts.payloads(batch.posts().stream().map(PostCaptured::postId).toList());
+        List<Capture> captures = batch.posts().stream()
+                .filter(post -> payloads.containsKey(post.postId()))
+                .map(post -> capture(post, payloads.get(post.postId())))
+                .toList();
+        if (captures.isEmpty()) {
+            return;
+        }
+        List<CaptureResult> results = archive.captureAll(captures);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof CaptureResult.Refused refused) {
+                refused(captures.get(i), refused.messageKey());
+            }
+        }
+    }
+
+    private static Capture capture(PostCaptured post, Posts.Payload payload) {
+        return new Capture(
+                post.channel(),
+                post.externalId(),
+                payload.connectorName(),
+                post.authorHandle(),
+                post.fromCompany()
+                        ? CaptureKind.OWN_POST
+                        : post.inReplyToExternalId() != null ? CaptureKind.REPLY : CaptureKind.INBOUND_MENTION,
+                LanguageTags.primary(post.languageHint(), post.text()),
+                post.postedAt(),
+                post.url(),
+                post.text(),
+                payload.type(),
+                payload.bytes(),
+                "channels connector " + payload.connectorName(),
+                post.channel() + ":" + post.connectorId(),
+                Instant.now(),
+                post.channel());
     }
 
     @Async
@@ -84,7 +107,11 @@ class ChannelArchiving {
         try {
             archive.capture(capture);
         } catch (CaptureRefused e) {
-            log.warn("The archive refused {} {}: {}", capture.platform(), capture.sourceId(), e.getMessage());
+            refused(capture, e.getMessage());
         }
+    }
+
+    private static void refused(Capture capture, String why) {
+        log.warn("The archive refused {} {}: {}", capture.platform(), capture.sourceId(), why);
     }
 }

@@ -35,16 +35,19 @@ public class Connectors {
     private final JsonMapper json;
     private final CredentialCipher cipher;
     private final Backoff backoff;
+    private final WebhookTargets webhookTargets;
 
     Connectors(
             JdbcClient jdbc,
             JsonMapper json,
             CredentialCipher cipher,
+            WebhookTargets webhookTargets,
             @Value("${backchannel.channels.backoff-base:30s}") Duration backoffBase,
             @Value("${backchannel.channels.backoff-cap:1h}") Duration backoffCap) {
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
+        this.webhookTargets = webhookTargets;
         this.backoff = new Backoff(backoffBase, backoffCap);
     }
 
@@ -71,6 +74,7 @@ public class Connectors {
         if (changed == 0) {
             throw new NotFoundException("connector " + id);
         }
+        webhookTargets.changed(id);
     }
 
     /** Enabling clears the wait of the last failures, so an admin who fixed a setting sees it tried at once. */
@@ -78,6 +82,7 @@ public class Connectors {
         jdbc.sql("update channels_connector set enabled = ?, next_attempt_at = null where id = ?")
                 .params(enabled, id)
                 .update();
+        webhookTargets.changed(id);
     }
 
     @Transactional(readOnly = true)

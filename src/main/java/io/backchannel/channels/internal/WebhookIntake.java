@@ -30,44 +30,55 @@ public class WebhookIntake {
     private static final int MAX_FIELD = 500;
 
     private final Connectors connectors;
-    private final Posts posts;
+    private final WebhookTargets targets;
+    private final CaptureQueue queue;
     private final RateLimits limits;
     private final JsonMapper json;
     private final int maxText;
 
     WebhookIntake(
             Connectors connectors,
-            Posts posts,
+            WebhookTargets targets,
+            CaptureQueue queue,
             RateLimits limits,
             JsonMapper json,
             @Value("${backchannel.channels.max-text-length:10000}") int maxText) {
         this.connectors = connectors;
-        this.posts = posts;
+        this.targets = targets;
+        this.queue = queue;
         this.limits = limits;
         this.json = json;
         this.maxText = maxText;
     }
 
-    /** Stores the post (once) and returns its id, empty when it was a repeated delivery. */
+    /**
+     * Stores the post (once), together with others arriving at the same time, and returns its id; the answer comes
+     * after the commit.
+     */
     public Received receive(UUID connectorId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
         if (!limits.tryAcquire("channels-webhook", connectorId.toString())) {
             throw new Refused(429, "channels.webhook.rate-limited", null);
         }
-        Connector connector = connectors
-                .find(connectorId)
-                .filter(found -> found.kind() == ConnectorKind.WEBHOOK)
+        Instant now = Instant.now();
+        WebhookTargets.Target target = targets.find(connectorId, now, () -> connectors
+                        .find(connectorId)
+                        .filter(found -> found.kind() == ConnectorKind.WEBHOOK)
+                        .map(found -> new WebhookTargets.Target(
+                                found, connectors.secret(connectorId).orElse(""))))
                 .orElseThrow(() -> new Refused(404, "channels.webhook.unknown", null));
-        String secret = connectors.secret(connectorId).orElse("");
-        if (secret.isEmpty() || !WebhookSignatures.verify(secret, timestamp, signature, body, Instant.now())) {
+        if (target.secret().isEmpty() || !WebhookSignatures.verify(target.secret(), timestamp, signature, body, now)) {
             throw new Refused(401, "channels.webhook.bad-signature", null);
         }
-        if (!connector.enabled()) {
+        if (!target.connector().enabled()) {
             throw new Refused(409, "channels.webhook.disabled", null);
         }
         IncomingPost post = parse(body);
-        Optional<UUID> id = posts.capture(connector, post);
-        connectors.heard(connectorId, Instant.now());
-        return new Received(id.orElse(null), id.isEmpty());
+        try {
+            Optional<UUID> id = queue.capture(target.connector(), post);
+            return new Received(id.orElse(null), id.isEmpty());
+        } catch (CaptureQueue.Busy e) {
+            throw new Refused(503, "channels.webhook.busy", null);
+        }
     }
 
     IncomingPost parse(byte[] body) {

@@ -44,18 +44,17 @@ public class ConversationRows {
      * connector capped a busy connector at a few hundred posts a second). The keys are taken in a fixed order, so two
      * captures cannot deadlock.
      */
-    void lockThread(UUID connectorId, String externalId, @Nullable String inReplyToExternalId) {
-        var keys = new java.util.TreeSet<String>();
-        keys.add("listening:" + connectorId + ":" + externalId);
-        if (inReplyToExternalId != null) {
-            keys.add("listening:" + connectorId + ":" + inReplyToExternalId);
+    void lockThreads(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
         }
-        for (String key : keys) {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                    .param(key)
-                    .query((rs, n) -> 1)
-                    .list();
-        }
+        // Locked in the order of their hashes, the same in every transaction, so that no two wait for each other.
+        jdbc.sql(
+                        "select count(pg_advisory_xact_lock(h)) from"
+                                + " (select distinct hashtextextended(k, 0) as h from unnest(?::text[]) as k order by h) as held")
+                .param(keys.toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     boolean heldPost(UUID postId) {

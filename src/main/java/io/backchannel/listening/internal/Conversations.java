@@ -1,14 +1,22 @@
 package io.backchannel.listening.internal;
 
 import io.backchannel.channels.PostCaptured;
+import io.backchannel.channels.PostsCaptured;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Threads what the channels module hears into conversations: a post answering one already held joins its
@@ -21,12 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Conversations {
 
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+
     private final ConversationRows rows;
     private final Enrichment enrichment;
     private final Routing routing;
     private final ResponseTargets targets;
     private final SpikeWatch spikes;
     private final ListeningQueries queries;
+    private final TransactionTemplate transactions;
 
     Conversations(
             ConversationRows rows,
@@ -34,7 +45,9 @@ public class Conversations {
             Routing routing,
             ResponseTargets targets,
             SpikeWatch spikes,
-            ListeningQueries queries) {
+            ListeningQueries queries,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.targets = targets;
         this.spikes = spikes;
         this.queries = queries;
@@ -43,14 +56,59 @@ public class Conversations {
         this.routing = routing;
     }
 
-    @ApplicationModuleListener
-    void on(PostCaptured post) {
-        capture(post);
+    /**
+     * A batch is threaded in one transaction, its threads locked up front in one order so that two batches cannot
+     * wait for each other. When the batch fails, each post is tried in its own transaction, so that one bad post holds
+     * up only itself; its event then stays incomplete and is delivered again, when the posts already held change
+     * nothing.
+     */
+    @Async
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(PostsCaptured batch) {
+        try {
+            transactions.executeWithoutResult(tx -> {
+                rows.lockThreads(batch.posts().stream()
+                        .flatMap(Conversations::threadKeys)
+                        .toList());
+                batch.posts().forEach(this::threadLocked);
+            });
+        } catch (RuntimeException e) {
+            if (batch.posts().size() == 1) {
+                throw e;
+            }
+            log.warn(
+                    "Threading {} posts together failed ({}); threading them one by one",
+                    batch.posts().size(),
+                    e.toString());
+            RuntimeException failed = null;
+            for (PostCaptured post : batch.posts()) {
+                try {
+                    transactions.executeWithoutResult(tx -> capture(post));
+                } catch (RuntimeException one) {
+                    failed = one;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
     }
 
     /** The conversation the post now belongs to; empty for a company post outside any thread, or a repeat. */
     public Optional<UUID> capture(PostCaptured post) {
-        rows.lockThread(post.connectorId(), post.externalId(), post.inReplyToExternalId());
+        rows.lockThreads(threadKeys(post).toList());
+        return threadLocked(post);
+    }
+
+    /** The advisory locks that keep two deliveries of one thread from opening two conversations. */
+    private static Stream<String> threadKeys(PostCaptured post) {
+        return Stream.of(post.externalId(), post.inReplyToExternalId())
+                .filter(Objects::nonNull)
+                .map(id -> "listening:" + post.connectorId() + ":" + id);
+    }
+
+    private Optional<UUID> threadLocked(PostCaptured post) {
         if (rows.heldPost(post.postId())
                 || post.fromCompany() && rows.heldMessage(post.connectorId(), post.externalId())) {
             return Optional.empty();

@@ -1,0 +1,65 @@
+package io.backchannel.channels.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Webhook connectors with their secrets, as deliveries need them, kept for a few seconds: at a thousand deliveries a
+ * second, reading the row and decrypting the secret cost two transactions per post. A change made on this node is seen
+ * by the next delivery ({@link Connectors} forgets the entry once its change commits); another node of a cluster sees it
+ * within {@link #KEEP}.
+ */
+@Component
+class WebhookTargets {
+
+    static final Duration KEEP = Duration.ofSeconds(5);
+
+    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
+
+    /** The connector and its secret (empty when it has none); {@code load} reads them when not held or held too long. */
+    Optional<Target> find(UUID id, Instant now, Supplier<Optional<Target>> load) {
+        Held entry = held.get(id);
+        if (entry != null && now.isBefore(entry.until())) {
+            return Optional.of(entry.target());
+        }
+        long seen = changes.get();
+        Optional<Target> loaded = load.get();
+        // A change that committed while we read may have been read before it: keep nothing then.
+        if (loaded.isPresent() && changes.get() == seen) {
+            held.put(id, new Held(loaded.get(), now.plus(KEEP)));
+        }
+        return loaded;
+    }
+
+    /** Forgets the connector now and again after the running transaction ends, so no one reads its old state. */
+    void changed(UUID id) {
+        forget(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget(id);
+                }
+            });
+        }
+    }
+
+    private void forget(UUID id) {
+        changes.incrementAndGet();
+        held.remove(id);
+    }
+
+    record Target(Connector connector, String secret) {}
+
+    private record Held(Target target, Instant until) {}
+}
