@@ -5,8 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,11 +61,12 @@ public class ConversationRows {
                 .single();
     }
 
-    boolean heldPost(UUID postId) {
-        return jdbc.sql("select exists (select 1 from listening_message where post_id = ?)")
-                .param(postId)
-                .query(Boolean.class)
-                .single();
+    /** Which of these posts are held in a conversation already. */
+    Set<UUID> heldPosts(List<UUID> postIds) {
+        return new HashSet<>(jdbc.sql("select post_id from listening_message where post_id = any(?)")
+                .param(postIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
     }
 
     boolean heldMessage(UUID connectorId, String externalId) {
@@ -106,8 +111,9 @@ public class ConversationRows {
         jdbc.sql(
                         """
                         insert into listening_conversation (id, connector_id, channel, customer_id, subject, language,
-                            sentiment, topics, intents, search_text, last_message_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            sentiment, topics, intents, search_text, last_message_at, team_id, assignee_id,
+                            first_response_due, resolution_due)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         id,
@@ -120,7 +126,11 @@ public class ConversationRows {
                         conversation.topics().toArray(String[]::new),
                         conversation.intents().toArray(String[]::new),
                         clip(conversation.searchText(), SEARCH_MAX),
-                        timestamp(conversation.at()))
+                        timestamp(conversation.at()),
+                        conversation.teamId(),
+                        conversation.assigneeId(),
+                        conversation.dues().firstResponse(),
+                        conversation.dues().resolution())
                 .update();
         return id;
     }
@@ -206,6 +216,16 @@ public class ConversationRows {
     void log(UUID conversationId, String eventKey, String detail, @Nullable UUID actorId) {
         jdbc.sql("insert into listening_history (conversation_id, event_key, detail, actor_id) values (?, ?, ?, ?)")
                 .params(conversationId, eventKey, detail, actorId)
+                .update();
+    }
+
+    /** Several lines of history at once, in order (their ids follow the order of the values), by the system. */
+    void log(UUID conversationId, List<Routing.History> lines) {
+        var params = new ArrayList<>();
+        lines.forEach(line -> params.addAll(List.of(conversationId, line.eventKey(), line.detail())));
+        jdbc.sql("insert into listening_history (conversation_id, event_key, detail) values "
+                        + String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?)")))
+                .params(params)
                 .update();
     }
 
@@ -349,7 +369,10 @@ public class ConversationRows {
             List<String> topics,
             List<String> intents,
             String searchText,
-            Instant at) {}
+            Instant at,
+            @Nullable UUID teamId,
+            @Nullable UUID assigneeId,
+            ResponseTargets.Dues dues) {}
 
     record NewMessage(
             UUID id,

@@ -3,10 +3,12 @@ package io.backchannel.listening.internal;
 import io.backchannel.channels.PostCaptured;
 import io.backchannel.channels.PostsCaptured;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -67,12 +69,7 @@ public class Conversations {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(PostsCaptured batch) {
         try {
-            transactions.executeWithoutResult(tx -> {
-                rows.lockThreads(batch.posts().stream()
-                        .flatMap(Conversations::threadKeys)
-                        .toList());
-                batch.posts().forEach(this::threadLocked);
-            });
+            transactions.executeWithoutResult(tx -> thread(batch.posts()));
         } catch (RuntimeException e) {
             if (batch.posts().size() == 1) {
                 throw e;
@@ -84,7 +81,7 @@ public class Conversations {
             RuntimeException failed = null;
             for (PostCaptured post : batch.posts()) {
                 try {
-                    transactions.executeWithoutResult(tx -> capture(post));
+                    transactions.executeWithoutResult(tx -> thread(List.of(post)));
                 } catch (RuntimeException one) {
                     failed = one;
                 }
@@ -97,8 +94,22 @@ public class Conversations {
 
     /** The conversation the post now belongs to; empty for a company post outside any thread, or a repeat. */
     public Optional<UUID> capture(PostCaptured post) {
-        rows.lockThreads(threadKeys(post).toList());
-        return threadLocked(post);
+        return thread(List.of(post)).getFirst();
+    }
+
+    /**
+     * Threads the posts in order in the running transaction, their threads locked first; what every post needs to know
+     * (which are held already, the teams and whose turn it is) is read once for all of them.
+     */
+    private List<Optional<UUID>> thread(List<PostCaptured> posts) {
+        rows.lockThreads(posts.stream().flatMap(Conversations::threadKeys).toList());
+        Set<UUID> held = rows.heldPosts(posts.stream().map(PostCaptured::postId).toList());
+        RoutingPass pass = routing.pass();
+        List<Optional<UUID>> threaded = posts.stream()
+                .map(post -> held.contains(post.postId()) ? Optional.<UUID>empty() : threadLocked(post, pass))
+                .toList();
+        pass.finish();
+        return threaded;
     }
 
     /** The advisory locks that keep two deliveries of one thread from opening two conversations. */
@@ -108,9 +119,8 @@ public class Conversations {
                 .map(id -> "listening:" + post.connectorId() + ":" + id);
     }
 
-    private Optional<UUID> threadLocked(PostCaptured post) {
-        if (rows.heldPost(post.postId())
-                || post.fromCompany() && rows.heldMessage(post.connectorId(), post.externalId())) {
+    private Optional<UUID> threadLocked(PostCaptured post, RoutingPass pass) {
+        if (post.fromCompany() && rows.heldMessage(post.connectorId(), post.externalId())) {
             return Optional.empty();
         }
         Optional<UUID> thread = Optional.ofNullable(post.inReplyToExternalId())
@@ -136,24 +146,8 @@ public class Conversations {
         UUID customer = rows.customer(post.channel(), post.authorHandle(), post.authorName());
         var topics = new LinkedHashSet<>(verdict.brandTopics());
         topics.addAll(analysis.topics());
-        UUID conversation = rows.createConversation(new ConversationRows.NewConversation(
-                post.connectorId(),
-                post.channel(),
-                customer,
-                post.text().strip(),
-                analysis.language(),
-                analysis.sentiment(),
-                topics.stream().limit(Enrichment.MAX_TOPICS).toList(),
-                analysis.intents(),
-                post.authorHandle() + " " + post.authorName() + " " + post.text(),
-                post.postedAt()));
-        store(conversation, post, "INBOUND");
-        queries.recordHits(verdict, post, analysis, conversation);
-        rows.log(conversation, "listening.history.opened", post.channel(), null);
         List<String> allTopics = List.copyOf(topics);
-        spikes.opened(allTopics, analysis.sentiment(), post.postedAt());
-        routing.route(
-                conversation,
+        var decision = routing.decide(
                 new RoutingRule.Facts(
                         post.channel(),
                         analysis.language(),
@@ -161,7 +155,30 @@ public class Conversations {
                         analysis.intents(),
                         analysis.sentiment(),
                         post.authorHandle(),
-                        post.text()));
+                        post.text()),
+                pass);
+        UUID conversation = rows.createConversation(new ConversationRows.NewConversation(
+                post.connectorId(),
+                post.channel(),
+                customer,
+                post.text().strip(),
+                analysis.language(),
+                analysis.sentiment(),
+                allTopics.stream().limit(Enrichment.MAX_TOPICS).toList(),
+                analysis.intents(),
+                post.authorHandle() + " " + post.authorName() + " " + post.text(),
+                post.postedAt(),
+                decision.teamId(),
+                decision.assigneeId(),
+                ResponseTargets.dues(decision.targets(), Instant.now())));
+        store(conversation, post, "INBOUND");
+        queries.recordHits(verdict, post, analysis, conversation);
+        var history = new ArrayList<Routing.History>();
+        history.add(new Routing.History("listening.history.opened", post.channel()));
+        history.addAll(decision.history());
+        rows.log(conversation, history);
+        spikes.opened(allTopics, analysis.sentiment(), post.postedAt());
+        routing.routed(conversation, decision);
         return Optional.of(conversation);
     }
 

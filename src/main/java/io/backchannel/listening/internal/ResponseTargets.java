@@ -101,19 +101,25 @@ public class ResponseTargets {
 
     /** A conversation reached a team: its first answer and resolution are due by the team's targets. */
     void start(UUID conversationId, @Nullable UUID teamId, Instant from) {
-        var targets = teamId == null ? Optional.<Targets>empty() : targets(teamId);
+        var dues = dues(teamId == null ? Optional.empty() : targets(teamId), from);
         jdbc.sql(
                         """
                         update listening_conversation set first_response_due = case when first_responded_at is null
                             then ?::timestamptz end, resolution_due = ?::timestamptz, next_response_due = null,
                             sla_state = 'OK' where id = ?
                         """)
-                .params(
-                        targets.map(t -> due(t, from, t.firstResponse())).orElse(null),
-                        targets.map(t -> due(t, from, t.resolution())).orElse(null),
-                        conversationId)
+                .params(dues.firstResponse(), dues.resolution(), conversationId)
                 .update();
     }
+
+    /** When the first answer and the resolution of a conversation starting {@code from} are due under the targets. */
+    static Dues dues(Optional<Targets> targets, Instant from) {
+        return new Dues(
+                targets.map(t -> due(t, from, t.firstResponse())).orElse(null),
+                targets.map(t -> due(t, from, t.resolution())).orElse(null));
+    }
+
+    record Dues(@Nullable OffsetDateTime firstResponse, @Nullable OffsetDateTime resolution) {}
 
     /** We answered: nothing is due but the resolution until the customer writes again. */
     void answered(UUID conversationId, Instant at) {

@@ -44,26 +44,51 @@ public class Routing {
         this.events = events;
     }
 
-    /** Routes a new conversation by the rules. */
-    void route(UUID conversationId, RoutingRule.Facts facts) {
+    /** A pass for routing the conversations one transaction opens; {@link RoutingPass#finish} it before the commit. */
+    RoutingPass pass() {
+        return new RoutingPass(rows, identity, targets);
+    }
+
+    /**
+     * Where a new conversation goes, by the rules, decided before it is stored so that its row is written once: the
+     * team and member, what its history says about it, and the targets that start now.
+     */
+    Decision decide(RoutingRule.Facts facts, RoutingPass pass) {
         var rule = rows.compiled().first(facts);
         UUID team = rule.map(RoutingRule::teamId).or(rows::defaultTeam).orElse(null);
         if (team == null) {
-            conversations.log(conversationId, "listening.history.unrouted", "", null);
-            return;
+            return new Decision(
+                    null, null, null, Optional.empty(), List.of(new History("listening.history.unrouted", "")));
         }
-        conversations.log(
-                conversationId,
+        var routed = new History(
                 rule.isPresent() ? "listening.history.routed-by-rule" : "listening.history.routed-default",
-                teamName(team) + rule.map(r -> " · " + r.name()).orElse(""),
-                null);
-        UUID assignee = pick(team).orElse(null);
-        conversations.assign(conversationId, team, assignee);
-        targets.start(conversationId, team, Instant.now());
-        logAssignee(conversationId, assignee, null);
-        events.publishEvent(new ConversationRouted(
-                conversationId, team, assignee, rule.map(RoutingRule::id).orElse(null), Instant.now()));
+                pass.teamName(team) + rule.map(r -> " · " + r.name()).orElse(""));
+        UUID assignee = pick(team, pass).orElse(null);
+        var assigned = assignee == null
+                ? new History("listening.history.unassigned", "")
+                : new History("listening.history.assigned", pass.displayName(assignee));
+        return new Decision(
+                team, assignee, rule.map(RoutingRule::id).orElse(null), pass.targets(team), List.of(routed, assigned));
     }
+
+    /** Tells that the stored conversation was routed as decided. */
+    void routed(UUID conversationId, Decision decision) {
+        if (decision.teamId() != null) {
+            events.publishEvent(new ConversationRouted(
+                    conversationId, decision.teamId(), decision.assigneeId(), decision.ruleId(), Instant.now()));
+        }
+    }
+
+    /** A line of a conversation's history. */
+    record History(String eventKey, String detail) {}
+
+    /** Where a new conversation goes; no team when no rule holds and there is no default team. */
+    record Decision(
+            @Nullable UUID teamId,
+            @Nullable UUID assigneeId,
+            @Nullable UUID ruleId,
+            Optional<ResponseTargets.Targets> targets,
+            List<History> history) {}
 
     /**
      * Staff hand a conversation to a team and a person in it; without a person, the team's setting picks one.
@@ -78,7 +103,14 @@ public class Routing {
         if (assigneeId != null && !identity.teamMembers(teamId).contains(assigneeId)) {
             throw new NotFoundException("member " + assigneeId + " of team " + teamId);
         }
-        UUID assignee = assigneeId != null ? assigneeId : pick(teamId).orElse(null);
+        UUID assignee;
+        if (assigneeId != null) {
+            assignee = assigneeId;
+        } else {
+            RoutingPass pass = pass();
+            assignee = pick(teamId, pass).orElse(null);
+            pass.finish();
+        }
         conversations.assign(conversationId, teamId, assignee);
         if (!teamId.equals(conversation.teamId())) {
             conversations.log(conversationId, "listening.history.routed-by-hand", teamName, staffId);
@@ -152,15 +184,15 @@ public class Routing {
         return identity.teams();
     }
 
-    private Optional<UUID> pick(UUID teamId) {
-        var members = identity.teamMembers(teamId).stream().sorted().toList();
+    private Optional<UUID> pick(UUID teamId, RoutingPass pass) {
+        var members = pass.members(teamId);
         if (members.isEmpty()) {
             return Optional.empty();
         }
         var assignment = Optional.ofNullable(rows.settings().get(teamId))
                 .map(RoutingRows.TeamSetting::assignment)
                 .orElse(Assignment.ROUND_ROBIN);
-        Optional<UUID> last = rows.lastAssigneeForUpdate(teamId);
+        Optional<UUID> last = pass.lastTurn(teamId);
         UUID next;
         if (assignment == Assignment.LEAST_LOADED) {
             var load = rows.load(members);
@@ -171,7 +203,7 @@ public class Routing {
             int after = last.map(members::indexOf).orElse(-1);
             next = members.get((after + 1) % members.size());
         }
-        rows.setLastAssignee(teamId, next);
+        pass.turnTaken(teamId, next);
         return Optional.of(next);
     }
 

@@ -164,10 +164,13 @@ class RoutingRows {
 
     /** The team's last assignee, its setting row locked so that two conversations routed together take turns. */
     Optional<UUID> lastAssigneeForUpdate(UUID teamId) {
-        jdbc.sql("insert into listening_team_setting (team_id) values (?) on conflict do nothing")
-                .param(teamId)
-                .update();
-        return jdbc.sql("select last_assignee from listening_team_setting where team_id = ? for update")
+        // One statement that creates the team's row when missing and locks it either way.
+        return jdbc.sql(
+                        """
+                        insert into listening_team_setting (team_id) values (?)
+                        on conflict (team_id) do update set team_id = excluded.team_id
+                        returning last_assignee
+                        """)
                 .param(teamId)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
                 .single();
