@@ -42,22 +42,14 @@ public class ConversationRows {
     }
 
     /**
-     * Serialises the captures of one thread until the transaction ends: a post locks its own platform id and the one it
-     * answers, so that a post and its answer arriving together cannot open two conversations, and a repeated delivery
-     * sees the first one's rows. Unrelated posts of the same connector no longer wait for each other (one lock per
-     * connector capped a busy connector at a few hundred posts a second). The keys are taken in a fixed order, so two
-     * captures cannot deadlock.
+     * Lets one transaction at a time thread posts, on every node, until it ends. A batch locks customers,
+     * conversations and a team's turn in the order its posts need them, so two batches at once could each wait for the
+     * other; one after the other they cannot, and each threads hundreds of posts. It also keeps a post and its answer
+     * arriving together from opening two conversations, and lets a repeated delivery see the first one's rows.
      */
-    void lockThreads(List<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        // Locked in the order of their hashes, the same in every transaction, so that no two wait for each other.
-        jdbc.sql(
-                        "select count(pg_advisory_xact_lock(h)) from"
-                                + " (select distinct hashtextextended(k, 0) as h from unnest(?::text[]) as k order by h) as held")
-                .param(keys.toArray(String[]::new))
-                .query(Long.class)
+    void lockThreading() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('listening:threading', 0))")
+                .query((rs, n) -> 1)
                 .single();
     }
 

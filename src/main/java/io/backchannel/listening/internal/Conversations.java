@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -59,8 +57,7 @@ public class Conversations {
     }
 
     /**
-     * A batch is threaded in one transaction, its threads locked up front in one order so that two batches cannot
-     * wait for each other. When the batch fails, each post is tried in its own transaction, so that one bad post holds
+     * A batch is threaded in one transaction. When the batch fails, each post is tried in its own transaction, so that one bad post holds
      * up only itself; its event then stays incomplete and is delivered again, when the posts already held change
      * nothing.
      */
@@ -98,11 +95,11 @@ public class Conversations {
     }
 
     /**
-     * Threads the posts in order in the running transaction, their threads locked first; what every post needs to know
-     * (which are held already, the teams and whose turn it is) is read once for all of them.
+     * Threads the posts in order in the running transaction, one such transaction at a time; what every post needs to
+     * know (which are held already, the teams and whose turn it is) is read once for all of them.
      */
     private List<Optional<UUID>> thread(List<PostCaptured> posts) {
-        rows.lockThreads(posts.stream().flatMap(Conversations::threadKeys).toList());
+        rows.lockThreading();
         Set<UUID> held = rows.heldPosts(posts.stream().map(PostCaptured::postId).toList());
         RoutingPass pass = routing.pass();
         List<Optional<UUID>> threaded = posts.stream()
@@ -110,13 +107,6 @@ public class Conversations {
                 .toList();
         pass.finish();
         return threaded;
-    }
-
-    /** The advisory locks that keep two deliveries of one thread from opening two conversations. */
-    private static Stream<String> threadKeys(PostCaptured post) {
-        return Stream.of(post.externalId(), post.inReplyToExternalId())
-                .filter(Objects::nonNull)
-                .map(id -> "listening:" + post.connectorId() + ":" + id);
     }
 
     private Optional<UUID> threadLocked(PostCaptured post, RoutingPass pass) {
