@@ -8,7 +8,9 @@
 # Usage (from the repository root):  bench/inbox-latency.sh [--no-build] [--quick]
 #   --no-build  use the existing target/backchannel.jar
 #   --quick     3 s of posts instead of 30 s
-# Environment: RATE (posts/s, default 1000), SECONDS_OF_POSTS (default 30), BENCH_JAVA_HOME, BENCH_JVM_OPTS.
+# Environment: RATE (posts/s, default 1000), SECONDS_OF_POSTS (default 30), WARMUP_SECONDS (default 20: posts sent at
+# the same rate first and not counted, so that the measured posts meet a server whose code is compiled, as a server that
+# has been running is; 0 measures from a cold start), BENCH_JAVA_HOME, BENCH_JVM_OPTS.
 # Needs curl. Prints a Markdown table to stdout and keeps the output in bench/results/<stamp>; stops what it started
 # and deletes its data.
 set -euo pipefail
@@ -20,7 +22,7 @@ cd "$ROOT"
 source "$ROOT/bench/lib.sh"
 parse_options '2,13p' "$@"
 
-RATE="${RATE:-1000}" SECONDS_OF_POSTS="${SECONDS_OF_POSTS:-30}"
+RATE="${RATE:-1000}" SECONDS_OF_POSTS="${SECONDS_OF_POSTS:-30}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
 if [[ $QUICK == 1 ]]; then SECONDS_OF_POSTS=3; fi
 PASSWORD=bench-password
 TARGET_P95_MS=1000
@@ -56,6 +58,11 @@ LOCATION="$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: JSESSIONID=$SE
 CONNECTOR="${LOCATION##*/admin/channels/}"
 [[ $CONNECTOR =~ ^[0-9a-f-]{36}$ ]] || die "creating the webhook connector redirected to '$LOCATION'"
 
+if [[ $WARMUP_SECONDS -gt 0 ]]; then
+    log "warming up: $RATE posts/s for $WARMUP_SECONDS s, not counted"
+    harness run --base "$BASE" --connector "$CONNECTOR" --secret "$SECRET" --rate "$RATE" \
+        --seconds "$WARMUP_SECONDS" >"$RUN_DIR/warmup.txt"
+fi
 log "posting $RATE posts/s for $SECONDS_OF_POSTS s to connector $CONNECTOR"
 CPU0="$(cpu_ms "$APP_PID")"
 harness run --base "$BASE" --connector "$CONNECTOR" --secret "$SECRET" --rate "$RATE" \
@@ -71,7 +78,8 @@ COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "### Capture to inbox $(date -u '+%Y-%m-%d %H:%M UTC') — commit $COMMIT"
     echo
     machine_line
-    echo "Signed webhook deliveries at $RATE posts/s for $SECONDS_OF_POSTS s; latency until the conversation's row is committed."
+    echo "Signed webhook deliveries at $RATE posts/s for $SECONDS_OF_POSTS s, after $WARMUP_SECONDS s of the same not counted;" \
+        "latency until the conversation's row is committed."
     echo
     echo "| posts | refused | lost | p50 / p95 / p99 / max | java CPU/post | target | result |"
     echo "|---|---|---|---|---|---|---|"

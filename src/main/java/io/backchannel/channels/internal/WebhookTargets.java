@@ -2,10 +2,12 @@ package io.backchannel.channels.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -25,18 +27,44 @@ class WebhookTargets {
 
     private final Map<UUID, Held> held = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
+    private final Object[] firstLoads = new Object[32];
 
-    /** The connector and its secret (empty when it has none); {@code load} reads them when not held or held too long. */
+    WebhookTargets() {
+        Arrays.setAll(firstLoads, i -> new Object());
+    }
+
+    /**
+     * The connector and its secret (empty when it has none); {@code load} reads them when not held, or held too long.
+     * One delivery reloads an entry held too long while the others go on with it: hundreds of deliveries waiting at
+     * once must not all ask the database, for they would take every connection of the pool.
+     */
     Optional<Target> find(UUID id, Instant now, Supplier<Optional<Target>> load) {
         Held entry = held.get(id);
-        if (entry != null && now.isBefore(entry.until())) {
+        if (entry != null && (now.isBefore(entry.until()) || !entry.reloading().compareAndSet(false, true))) {
             return Optional.of(entry.target());
         }
+        if (entry != null) {
+            try {
+                return load(id, now, load);
+            } catch (RuntimeException e) {
+                entry.reloading().set(false);
+                throw e;
+            }
+        }
+        synchronized (firstLoads[Math.floorMod(id.hashCode(), firstLoads.length)]) {
+            Held loaded = held.get(id);
+            return loaded != null ? Optional.of(loaded.target()) : load(id, now, load);
+        }
+    }
+
+    private Optional<Target> load(UUID id, Instant now, Supplier<Optional<Target>> load) {
         long seen = changes.get();
         Optional<Target> loaded = load.get();
         // A change that committed while we read may have been read before it: keep nothing then.
         if (loaded.isPresent() && changes.get() == seen) {
-            held.put(id, new Held(loaded.get(), now.plus(KEEP)));
+            held.put(id, new Held(loaded.get(), now.plus(KEEP), new AtomicBoolean()));
+        } else {
+            held.remove(id);
         }
         return loaded;
     }
@@ -61,5 +89,5 @@ class WebhookTargets {
 
     record Target(Connector connector, String secret) {}
 
-    private record Held(Target target, Instant until) {}
+    private record Held(Target target, Instant until, AtomicBoolean reloading) {}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -38,6 +39,7 @@ public class Conversations {
     private final SpikeWatch spikes;
     private final ListeningQueries queries;
     private final TransactionTemplate transactions;
+    private final ReentrantLock threading = new ReentrantLock();
 
     Conversations(
             ConversationRows rows,
@@ -65,6 +67,17 @@ public class Conversations {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(PostsCaptured batch) {
+        // Batches wait for their turn here rather than in the database (see lockThreading), so that the waiting ones
+        // hold no connection the others need.
+        threading.lock();
+        try {
+            threadBatch(batch);
+        } finally {
+            threading.unlock();
+        }
+    }
+
+    private void threadBatch(PostsCaptured batch) {
         try {
             transactions.executeWithoutResult(tx -> thread(batch.posts()));
         } catch (RuntimeException e) {
