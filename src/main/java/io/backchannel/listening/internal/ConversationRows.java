@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -86,74 +87,85 @@ public class ConversationRows {
                 .optional();
     }
 
-    UUID customer(String channel, String handle, String name) {
-        return jdbc.sql(
-                        """
-                        insert into listening_customer (channel, handle, name) values (?, ?, ?)
-                        on conflict (channel, handle) do update set name = excluded.name
-                        returning id
-                        """)
-                .params(channel, handle, name)
-                .query(UUID.class)
-                .single();
-    }
-
-    UUID createConversation(NewConversation conversation) {
-        UUID id = UUID.randomUUID();
+    /**
+     * Opens a conversation with its first message and history in one statement (one round trip instead of four): the
+     * customer is created or renamed, the conversation written already routed.
+     */
+    void open(NewConversation conversation, NewMessage first, List<Routing.History> history) {
+        List<@Nullable Object> params = new ArrayList<>(
+                List.of(conversation.channel(), conversation.customerHandle(), conversation.customerName()));
+        params.addAll(Arrays.<@Nullable Object>asList(
+                first.conversationId(),
+                conversation.connectorId(),
+                conversation.channel(),
+                clip(conversation.subject(), SUBJECT_MAX),
+                conversation.language(),
+                conversation.sentiment().name(),
+                conversation.topics().toArray(String[]::new),
+                conversation.intents().toArray(String[]::new),
+                clip(conversation.searchText(), SEARCH_MAX),
+                timestamp(conversation.at()),
+                conversation.teamId(),
+                conversation.assigneeId(),
+                conversation.dues().firstResponse(),
+                conversation.dues().resolution()));
+        params.addAll(messageParams(first));
+        history.forEach(line -> params.addAll(List.<Object>of(first.conversationId(), line.eventKey(), line.detail())));
         jdbc.sql(
                         """
-                        insert into listening_conversation (id, connector_id, channel, customer_id, subject, language,
-                            sentiment, topics, intents, search_text, last_message_at, team_id, assignee_id,
-                            first_response_due, resolution_due)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        id,
-                        conversation.connectorId(),
-                        conversation.channel(),
-                        conversation.customerId(),
-                        clip(conversation.subject(), SUBJECT_MAX),
-                        conversation.language(),
-                        conversation.sentiment().name(),
-                        conversation.topics().toArray(String[]::new),
-                        conversation.intents().toArray(String[]::new),
-                        clip(conversation.searchText(), SEARCH_MAX),
-                        timestamp(conversation.at()),
-                        conversation.teamId(),
-                        conversation.assigneeId(),
-                        conversation.dues().firstResponse(),
-                        conversation.dues().resolution())
-                .update();
-        return id;
+                        with customer as (
+                            insert into listening_customer (channel, handle, name) values (?, ?, ?)
+                            on conflict (channel, handle) do update set name = excluded.name
+                            returning id),
+                        conversation as (
+                            insert into listening_conversation (id, connector_id, channel, customer_id, subject,
+                                language, sentiment, topics, intents, search_text, last_message_at, team_id,
+                                assignee_id, first_response_due, resolution_due)
+                            select ?::uuid, ?::uuid, ?::text, customer.id, ?::text, ?::text, ?::text, ?::text[],
+                                ?::text[], ?::text, ?::timestamptz, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz
+                            from customer),
+                        message as ("""
+                                + INSERT_MESSAGE
+                                + """
+                        ),
+                        history as (insert into listening_history (conversation_id, event_key, detail) values\s"""
+                                + String.join(", ", Collections.nCopies(history.size(), "(?, ?, ?)")) + ")"
+                                + " select count(*) from customer")
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /** Stores the message; false when its post is already held. */
     boolean addMessage(NewMessage message) {
-        return jdbc.sql(
-                                """
-                                insert into listening_message (id, conversation_id, post_id, connector_id, external_id,
-                                    in_reply_to_external_id, kind, author_handle, author_name, staff_id, text, url, state,
-                                    posted_at)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                                on conflict (post_id) do nothing
-                                """)
-                        .params(
-                                message.id(),
-                                message.conversationId(),
-                                message.postId(),
-                                message.connectorId(),
-                                message.externalId(),
-                                message.inReplyToExternalId(),
-                                message.kind(),
-                                message.authorHandle(),
-                                message.authorName(),
-                                message.staffId(),
-                                message.text(),
-                                message.url(),
-                                message.state(),
-                                timestamp(message.postedAt()))
-                        .update()
-                == 1;
+        return jdbc.sql(INSERT_MESSAGE).params(messageParams(message)).update() == 1;
+    }
+
+    private static final String INSERT_MESSAGE =
+            """
+            insert into listening_message (id, conversation_id, post_id, connector_id, external_id,
+                in_reply_to_external_id, kind, author_handle, author_name, staff_id, text, url, state, posted_at)
+            values (?::uuid, ?::uuid, ?::uuid, ?::uuid, ?::text, ?::text, ?::text, ?::text, ?::text, ?::uuid, ?::text,
+                ?::text, ?::text, ?::timestamptz)
+            on conflict (post_id) do nothing
+            """;
+
+    private static List<@Nullable Object> messageParams(NewMessage message) {
+        return Arrays.<@Nullable Object>asList(
+                message.id(),
+                message.conversationId(),
+                message.postId(),
+                message.connectorId(),
+                message.externalId(),
+                message.inReplyToExternalId(),
+                message.kind(),
+                message.authorHandle(),
+                message.authorName(),
+                message.staffId(),
+                message.text(),
+                message.url(),
+                message.state(),
+                timestamp(message.postedAt()));
     }
 
     /** A customer wrote again: the thread moves up the inbox and its text becomes searchable. */
@@ -354,7 +366,8 @@ public class ConversationRows {
     record NewConversation(
             UUID connectorId,
             String channel,
-            UUID customerId,
+            String customerHandle,
+            String customerName,
             String subject,
             String language,
             Sentiment sentiment,

@@ -146,7 +146,6 @@ public class Conversations {
             queries.recordHits(verdict, post, analysis, null);
             return Optional.empty();
         }
-        UUID customer = rows.customer(post.channel(), post.authorHandle(), post.authorName());
         var topics = new LinkedHashSet<>(verdict.brandTopics());
         topics.addAll(analysis.topics());
         List<String> allTopics = List.copyOf(topics);
@@ -160,33 +159,40 @@ public class Conversations {
                         post.authorHandle(),
                         post.text()),
                 pass);
-        UUID conversation = rows.createConversation(new ConversationRows.NewConversation(
-                post.connectorId(),
-                post.channel(),
-                customer,
-                post.text().strip(),
-                analysis.language(),
-                analysis.sentiment(),
-                allTopics.stream().limit(Enrichment.MAX_TOPICS).toList(),
-                analysis.intents(),
-                post.authorHandle() + " " + post.authorName() + " " + post.text(),
-                post.postedAt(),
-                decision.teamId(),
-                decision.assigneeId(),
-                ResponseTargets.dues(decision.targets(), Instant.now())));
-        store(conversation, post, "INBOUND");
-        queries.recordHits(verdict, post, analysis, conversation);
+        UUID conversation = UUID.randomUUID();
         var history = new ArrayList<Routing.History>();
         history.add(new Routing.History("listening.history.opened", post.channel()));
         history.addAll(decision.history());
-        rows.log(conversation, history);
+        rows.open(
+                new ConversationRows.NewConversation(
+                        post.connectorId(),
+                        post.channel(),
+                        post.authorHandle(),
+                        post.authorName(),
+                        post.text().strip(),
+                        analysis.language(),
+                        analysis.sentiment(),
+                        allTopics.stream().limit(Enrichment.MAX_TOPICS).toList(),
+                        analysis.intents(),
+                        post.authorHandle() + " " + post.authorName() + " " + post.text(),
+                        post.postedAt(),
+                        decision.teamId(),
+                        decision.assigneeId(),
+                        ResponseTargets.dues(decision.targets(), Instant.now())),
+                message(conversation, post, "INBOUND"),
+                history);
+        queries.recordHits(verdict, post, analysis, conversation);
         spikes.opened(allTopics, analysis.sentiment(), post.postedAt());
         routing.routed(conversation, decision);
         return Optional.of(conversation);
     }
 
     private void store(UUID conversation, PostCaptured post, String kind) {
-        rows.addMessage(new ConversationRows.NewMessage(
+        rows.addMessage(message(conversation, post, kind));
+    }
+
+    private static ConversationRows.NewMessage message(UUID conversation, PostCaptured post, String kind) {
+        return new ConversationRows.NewMessage(
                 UUID.randomUUID(),
                 conversation,
                 post.postId(),
@@ -200,7 +206,7 @@ public class Conversations {
                 post.text(),
                 post.url(),
                 "RECEIVED",
-                post.postedAt()));
+                post.postedAt());
     }
 
     /** The customer wrote again: the conversation waits for us once more, and our next answer is due. */
