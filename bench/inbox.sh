@@ -12,7 +12,8 @@
 #   --small     20,000 conversations (for trying the script out)
 #   --quick     short wrk runs (2 s + 5 s)
 # Environment: CONVERSATIONS (data size), WARMUP / DURATION (wrk seconds, default 10 / 30), CONNECTIONS (default 16),
-# PACE_MS (default 110: about 130 req/s with 16 connections), BENCH_JAVA_HOME, BENCH_JVM_OPTS. Needs curl and wrk. Prints a Markdown table to stdout and keeps the wrk output and
+# PACE_MS (default 110: about 130 req/s with 16 connections), JIT_WARMUP (s per view before any is measured, default 5),
+# BENCH_JAVA_HOME, BENCH_JVM_OPTS. Needs curl and wrk. Prints a Markdown table to stdout and keeps the wrk output and
 # plans in bench/results/<stamp>; stops what it started and deletes its data.
 set -euo pipefail
 
@@ -26,7 +27,8 @@ parse_options '2,17p' "$@"
 if [[ $SMALL == 1 ]]; then CONVERSATIONS="${CONVERSATIONS:-20000}"; fi
 CONVERSATIONS="${CONVERSATIONS:-1000000}"
 WARMUP="${WARMUP:-10}" DURATION="${DURATION:-30}" CONNECTIONS="${CONNECTIONS:-16}" PACE_MS="${PACE_MS:-110}"
-if [[ $QUICK == 1 ]]; then WARMUP=2 DURATION=5; fi
+JIT_WARMUP="${JIT_WARMUP:-5}"
+if [[ $QUICK == 1 ]]; then WARMUP=2 DURATION=5 JIT_WARMUP=2; fi
 PASSWORD=bench-password
 TARGET_P99_MS=50
 
@@ -74,6 +76,11 @@ for view in "${VIEWS[@]}"; do
 done
 
 WRK_SCRIPT="$ROOT/bench/inbox.lua"
+# Every view flat out for a while first, so that the JIT has compiled the page before the first view is measured.
+log "JIT warm-up: each view ${JIT_WARMUP}s"
+for view in "${VIEWS[@]}"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${JIT_WARMUP}s" -H "$COOKIE" "$BASE${view#*|}" >/dev/null
+done
 ROWS=()
 for view in "${VIEWS[@]}"; do
     label="${view%%|*}" path="${view#*|}"
