@@ -30,6 +30,7 @@ class InboxListRows {
 
     List<Row> of(List<Inbox.Row> rows, String contextPath, Locale locale) {
         var labels = new Labels(locale);
+        var crisisTopics = crises.activeTopics();
         return rows.stream()
                 .map(row -> {
                     var c = row.conversation();
@@ -38,7 +39,7 @@ class InboxListRows {
                             contextPath + "/workspace/inbox/" + c.id(),
                             abbreviate(c.subject()),
                             c.name() + " " + c.handle(),
-                            crises.inCrisis(c.topics()),
+                            c.topics().stream().anyMatch(crisisTopics::contains),
                             c.channel(),
                             labels.get("listening.status." + c.status().name()),
                             sla,
