@@ -149,7 +149,12 @@ public class InboxGenerator {
         };
         try (Statement sql = db.createStatement()) {
             explain(sql, columns, queries, " order by c.last_message_at desc, c.id desc limit 51");
-            explain(sql, columns, searches, " order by c.last_message_at + interval '0 seconds' desc, c.id desc limit 51");
+            String sorted = " order by c.last_message_at + interval '0 seconds' desc, c.id desc limit 51";
+            explain(sql, columns, searches, sorted);
+            // As InboxRows runs a search since it turned parallel workers off for it.
+            sql.execute("set max_parallel_workers_per_gather = 0");
+            searches[0][0] += ", no parallel workers";
+            explain(sql, columns, searches, sorted);
         }
     }
 
