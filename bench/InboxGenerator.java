@@ -149,7 +149,19 @@ public class InboxGenerator {
         };
         try (Statement sql = db.createStatement()) {
             explain(sql, columns, queries, " order by c.last_message_at desc, c.id desc limit 51");
-            explain(sql, columns, searches, " order by c.last_message_at + interval '0 seconds' desc, c.id desc limit 51");
+            String sorted = " order by c.last_message_at + interval '0 seconds' desc, c.id desc limit 51";
+            explain(sql, columns, searches, sorted);
+            // As InboxRows runs a search: without parallel workers, the page first and then its customers.
+            sql.execute("set max_parallel_workers_per_gather = 0");
+            searches[0][0] += ", page first, no parallel workers";
+            explain(
+                    sql,
+                    "select c.id, c.subject, c.status, c.team_id, c.assignee_id, c.last_message_at, cu.handle from"
+                            + " (select c.id, c.subject, c.status, c.team_id, c.assignee_id, c.last_message_at,"
+                            + " c.customer_id from listening_conversation c",
+                    searches,
+                    sorted + ") c join listening_customer cu on cu.id = c.customer_id"
+                            + " order by c.last_message_at desc, c.id desc");
         }
     }
 

@@ -92,6 +92,43 @@ class InboxPagesTests extends ListeningIntegrationTest {
     }
 
     @Test
+    void listRowsShowLabelsInThePagesLanguageAndAbbreviateLongSubjects() throws Exception {
+        supportByDefault();
+        String subject = "Billing question zr" + marker + " " + "very long words ".repeat(20);
+        UUID routed = capture(heard("r-" + marker, null, "@lena", subject));
+        UUID unrouted = capture(heard("u-" + marker, null, "@udo", "Second question zr" + marker));
+        jdbc.sql("update listening_conversation set team_id = null, assignee_id = null, sla_state = 'BREACHED'"
+                        + " where id = ?")
+                .param(unrouted)
+                .update();
+        var session = TestAccounts.login(mvc, staffEmail);
+
+        var english = Jsoup.parse(page(session, "/workspace/inbox?scope=all&q=zr" + marker));
+        var rows = english.select("table.inbox tbody tr");
+        assertThat(rows).hasSize(2);
+        var unroutedRow = rows.get(0);
+        assertThat(unroutedRow.select("a").attr("href")).isEqualTo("/workspace/inbox/" + unrouted);
+        assertThat(unroutedRow.select("td").get(3).text()).isEqualTo("No team");
+        assertThat(unroutedRow.select("td").get(4).text()).isEqualTo("Nobody");
+        assertThat(unroutedRow.select("strong.tag.sla.danger").text()).isEqualTo("Overdue");
+        var routedRow = rows.get(1);
+        String shown = routedRow.select("a").text();
+        assertThat(shown).hasSize(120).endsWith("...").startsWith("Billing question zr" + marker);
+        assertThat(routedRow.select(".muted").first().text()).isEqualTo("Name of @lena @lena");
+        assertThat(routedRow.select("td").get(2).select(".tag").first().text()).isEqualTo("Open");
+        assertThat(routedRow.select("td").get(3).text()).isEqualTo("Support " + marker);
+        assertThat(routedRow.select("strong.tag.sla")).isEmpty();
+        assertThat(routedRow.select("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
+        var german = Jsoup.parse(page(session, "/workspace/inbox?scope=all&q=zr" + marker + "&lang=de"));
+        var first = german.select("table.inbox tbody tr").get(0);
+        assertThat(first.select("td").get(2).select(".tag").first().text()).isEqualTo("Offen");
+        assertThat(first.select("td").get(3).text()).isEqualTo("Kein Team");
+        assertThat(first.select("td").get(4).text()).isEqualTo("Niemand");
+        assertThat(first.select("strong.tag.sla.danger").text()).isEqualTo("Überfällig");
+    }
+
+    @Test
     void malformedFiltersAndCursorsShowAListNotAnError() throws Exception {
         var session = TestAccounts.login(mvc, staffEmail);
         page(

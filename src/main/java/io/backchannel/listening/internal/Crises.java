@@ -108,14 +108,24 @@ public class Crises {
     }
 
     /**
-     * Whether any of the topics is in crisis mode: a conversation's flag in the inbox list and view. The active topics
-     * are kept in memory (read again after each start or end), so a page of the inbox costs no query per row.
+     * Whether any of the topics is in crisis mode: the notice on a conversation. The active topics are kept in memory
+     * (read again after each start or end), so this costs no query as a rule.
      */
     @Transactional(readOnly = true)
     public boolean inCrisis(Collection<String> topics) {
-        if (topics.isEmpty()) {
-            return false;
-        }
+        return !topics.isEmpty() && topics.stream().anyMatch(active()::contains);
+    }
+
+    /**
+     * The topics in crisis mode, for the inbox list: one call a page flags all its rows (a call a row was a transaction
+     * a row).
+     */
+    @Transactional(readOnly = true)
+    public Set<String> activeTopics() {
+        return active();
+    }
+
+    private Set<String> active() {
         Set<String> known = active;
         if (known == null) {
             known = Set.copyOf(jdbc.sql("select topic from listening_crisis where ended_at is null")
@@ -123,7 +133,7 @@ public class Crises {
                     .list());
             active = known;
         }
-        return topics.stream().anyMatch(known::contains);
+        return known;
     }
 
     @Transactional(readOnly = true)

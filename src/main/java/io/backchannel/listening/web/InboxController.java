@@ -5,9 +5,11 @@ import io.backchannel.listening.internal.ConversationStatus;
 import io.backchannel.listening.internal.Inbox;
 import io.backchannel.listening.internal.Sentiment;
 import io.backchannel.system.CsvWriter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,21 +21,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class InboxController {
 
     private final Inbox inbox;
+    private final InboxListRows listRows;
 
-    InboxController(Inbox inbox) {
+    InboxController(Inbox inbox, InboxListRows listRows) {
         this.inbox = inbox;
+        this.listRows = listRows;
     }
 
     @GetMapping("/workspace/inbox")
     String list(
             @ModelAttribute("filters") InboxFilters given,
             @AuthenticationPrincipal SignedInAccount account,
+            HttpServletRequest request,
+            Locale locale,
             Model model) {
         var myTeams = inbox.teamsOf(account.id());
         var filters = given.withScope(!myTeams.isEmpty());
         model.addAttribute("filters", filters);
         var page = inbox.page(filters.query(account.id(), myTeams));
         model.addAttribute("page", page);
+        model.addAttribute("rows", listRows.of(page.items(), request.getContextPath(), locale));
         model.addAttribute("teams", page.teams());
         model.addAttribute("statuses", Arrays.asList(ConversationStatus.values()));
         model.addAttribute("sentiments", Arrays.asList(Sentiment.values()));
