@@ -8,6 +8,7 @@ import io.backchannel.archive.CaptureResult;
 import io.backchannel.channels.PostCaptured;
 import io.backchannel.channels.PostsCaptured;
 import io.backchannel.channels.ReplySent;
+import io.backchannel.system.ListenerThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -28,6 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ChannelArchiving {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelArchiving.class);
+    static final String ARCHIVING = "channelArchivingThread";
 
     private final ArchiveManagement archive;
     private final Posts posts;
@@ -39,8 +43,11 @@ class ChannelArchiving {
         this.replies = replies;
     }
 
-    /** A batch of heard posts becomes one write to the archive. */
-    @Async
+    /**
+     * A batch of heard posts becomes one write to the archive, on a thread of its own: while the archive catches up
+     * with a burst, the inbox and other listeners go on.
+     */
+    @Async(ARCHIVING)
     @TransactionalEventListener
     void on(PostsCaptured batch) {
         Map<UUID, Posts.Payload> payloads =
@@ -101,6 +108,11 @@ class ChannelArchiving {
                 sent.channel() + ":" + sent.connectorId(),
                 Instant.now(),
                 sent.channel()));
+    }
+
+    @Bean(ARCHIVING)
+    static ThreadPoolTaskExecutor channelArchivingThread() {
+        return ListenerThreads.executor("channel-archiving-", 1);
     }
 
     private void capture(Capture capture) {

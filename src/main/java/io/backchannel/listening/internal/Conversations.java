@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -31,6 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Conversations {
 
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+    /**
+     * The one thread that threads captured posts on this node, in the order they were told: batches wait for it in its
+     * queue rather than in the database (see {@link ConversationRows#lockThreading}), and the archive or another
+     * module's listeners falling behind do not hold the inbox up.
+     */
+    static final String THREADING = "inboxThreadingThread";
 
     private final ConversationRows rows;
     private final Enrichment enrichment;
@@ -39,7 +44,6 @@ public class Conversations {
     private final SpikeWatch spikes;
     private final ListeningQueries queries;
     private final TransactionTemplate transactions;
-    private final ReentrantLock threading = new ReentrantLock();
 
     Conversations(
             ConversationRows rows,
@@ -63,21 +67,10 @@ public class Conversations {
      * up only itself; its event then stays incomplete and is delivered again, when the posts already held change
      * nothing.
      */
-    @Async
+    @Async(THREADING)
     @TransactionalEventListener
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(PostsCaptured batch) {
-        // Batches wait for their turn here rather than in the database (see lockThreading), so that the waiting ones
-        // hold no connection the others need.
-        threading.lock();
-        try {
-            threadBatch(batch);
-        } finally {
-            threading.unlock();
-        }
-    }
-
-    private void threadBatch(PostsCaptured batch) {
         try {
             transactions.executeWithoutResult(tx -> thread(batch.posts()));
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.backchannel.system.internal;
 
+import io.backchannel.system.ListenerThreads;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,14 +32,7 @@ class EventDelivery {
 
     @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
     ThreadPoolTaskExecutor applicationTaskExecutor(@Value("${backchannel.events.listener-threads:6}") int threads) {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setVirtualThreads(true);
-        executor.setThreadNamePrefix("event-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return ListenerThreads.executor("event-", threads);
     }
 
     @Scheduled(
