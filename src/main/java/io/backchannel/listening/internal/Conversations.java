@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -31,11 +35,13 @@ public class Conversations {
 
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     /**
-     * The one thread that threads captured posts on this node, in the order they were told: batches wait for it in its
-     * queue rather than in the database (see {@link ConversationRows#lockThreading}), and the archive or another
-     * module's listeners falling behind do not hold the inbox up.
+     * The inbox's own listener threads, so that the archive or another module's listeners falling behind do not hold
+     * the inbox up. The batches they hear are threaded together, one group at a time on this node (the others wait
+     * here, without a database connection, rather than in the database: see {@link ConversationRows#lockThreading}).
      */
-    static final String THREADING = "inboxThreadingThread";
+    static final String THREADING = "inboxThreadingThreads";
+
+    private static final int MAX_GROUP = 1000;
 
     private final ConversationRows rows;
     private final Enrichment enrichment;
@@ -44,6 +50,8 @@ public class Conversations {
     private final SpikeWatch spikes;
     private final ListeningQueries queries;
     private final TransactionTemplate transactions;
+    private final Queue<Told> told = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock threading = new ReentrantLock();
 
     Conversations(
             ConversationRows rows,
@@ -63,35 +71,79 @@ public class Conversations {
     }
 
     /**
-     * A batch is threaded in one transaction. When the batch fails, each post is tried in its own transaction, so that one bad post holds
-     * up only itself; its event then stays incomplete and is delivered again, when the posts already held change
-     * nothing.
+     * Batches told while another is being threaded wait and are then threaded together, in one transaction: when
+     * posts arrive slowly, each batch holds only a few, and a transaction per batch cost more than the posts in it.
+     * Whoever waits first when the transaction ends threads the next group. When a group fails, each batch of it is
+     * tried alone, and when a batch fails, each of its posts, so that one bad post holds up only itself; its event then
+     * stays incomplete and is delivered again, when the posts already held change nothing.
      */
     @Async(THREADING)
     @TransactionalEventListener
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(PostsCaptured batch) {
+        Told mine = new Told(batch.posts());
+        told.add(mine);
+        threading.lock();
         try {
-            transactions.executeWithoutResult(tx -> thread(batch.posts()));
+            while (!mine.done) {
+                List<Told> group = new ArrayList<>();
+                int posts = 0;
+                for (Told next; posts < MAX_GROUP && (next = told.poll()) != null; ) {
+                    group.add(next);
+                    posts += next.posts.size();
+                }
+                threadGroup(group);
+            }
+        } finally {
+            threading.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    private void threadGroup(List<Told> group) {
+        try {
+            transactions.executeWithoutResult(tx ->
+                    thread(group.stream().flatMap(each -> each.posts.stream()).toList()));
+            group.forEach(each -> each.done = true);
         } catch (RuntimeException e) {
-            if (batch.posts().size() == 1) {
-                throw e;
+            if (group.size() > 1) {
+                log.warn("Threading {} batches together failed ({}); threading each alone", group.size(), e.toString());
+                group.forEach(each -> threadGroup(List.of(each)));
+                return;
+            }
+            Told alone = group.getFirst();
+            alone.done = true;
+            if (alone.posts.size() == 1) {
+                alone.failure = e;
+                return;
             }
             log.warn(
                     "Threading {} posts together failed ({}); threading them one by one",
-                    batch.posts().size(),
+                    alone.posts.size(),
                     e.toString());
-            RuntimeException failed = null;
-            for (PostCaptured post : batch.posts()) {
+            for (PostCaptured post : alone.posts) {
                 try {
                     transactions.executeWithoutResult(tx -> thread(List.of(post)));
                 } catch (RuntimeException one) {
-                    failed = one;
+                    alone.failure = one;
                 }
             }
-            if (failed != null) {
-                throw failed;
-            }
+        }
+    }
+
+    /** A batch waiting to be threaded; its fields are guarded by {@link #threading}. */
+    private static final class Told {
+
+        final List<PostCaptured> posts;
+        boolean done;
+
+        @Nullable
+        RuntimeException failure;
+
+        Told(List<PostCaptured> posts) {
+            this.posts = posts;
         }
     }
 

@@ -5,12 +5,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The inbox's own listener thread (see {@link Conversations#THREADING}). */
+/** The inbox's own listener threads (see {@link Conversations#THREADING}). */
 @Configuration(proxyBeanMethods = false)
 class InboxThreading {
 
     @Bean(Conversations.THREADING)
-    ThreadPoolTaskExecutor inboxThreadingThread() {
-        return ListenerThreads.executor("inbox-threading-", 1);
+    ThreadPoolTaskExecutor inboxThreadingThreads() {
+        return ListenerThreads.executor("inbox-threading-", 8);
     }
 }
