@@ -752,6 +752,12 @@ public class Archive {
      * strict parser: the lenient one marks every result invalid, which once made every record octet-stream.
      */
     static String mediaType(String value) {
+        return MEDIA_TYPES.get(value);
+    }
+
+    private static final Memo MEDIA_TYPES = new Memo(Archive::parsedMediaType);
+
+    private static String parsedMediaType(String value) {
         try {
             return limited(MediaType.parse(value).toString());
         } catch (IllegalArgumentException e) {
