@@ -9,12 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
@@ -165,7 +166,8 @@ public final class WarcFormat {
      */
     private static final class Headers {
 
-        private final List<String[]> lines = new ArrayList<>(24);
+        private final List<String> names = new ArrayList<>(24);
+        private final List<String> values = new ArrayList<>(24);
 
         /** The headers jwarc's builder sets for a record of this type; the date in whole seconds, as WARC/1.0 has it. */
         Headers(String type, URI target, UUID id, Instant date, String contentType, int contentLength) {
@@ -178,28 +180,121 @@ public final class WarcFormat {
         }
 
         Headers add(String name, String value) {
-            lines.add(new String[] {name, value});
+            names.add(name);
+            values.add(value);
             return this;
         }
 
-        /** Sorts the headers, takes the record digest over them and writes the record out around its link. */
+        /** Takes the record digest over the headers and writes the record out around its link. */
         Unsealed unsealed(UUID id, long position, byte[] block) {
-            // A stable sort: repeated names keep their order, as in jwarc's map of each name to its values.
-            lines.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a[0], b[0]));
-            Map<String, List<String>> byName = new LinkedHashMap<>();
+            Layout layout = Layout.of(names);
             StringBuilder before = new StringBuilder(1024).append("WARC/1.0\r\n");
             StringBuilder after = new StringBuilder(256);
-            for (String[] line : lines) {
-                byName.computeIfAbsent(line[0], name -> new ArrayList<>(1)).add(line[1]);
-                StringBuilder out = String.CASE_INSENSITIVE_ORDER.compare(line[0], LINK) < 0 ? before : after;
-                out.append(line[0]).append(": ").append(line[1]).append("\r\n");
+            for (int k = 0; k < layout.written().length; k++) {
+                int i = layout.written()[k];
+                (k < layout.beforeLink() ? before : after)
+                        .append(layout.spelled()[i])
+                        .append(": ")
+                        .append(values.get(i))
+                        .append("\r\n");
             }
             byte[] tail = after.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
             byte[] rest = Arrays.copyOf(tail, tail.length + block.length + TRAILER.length);
             System.arraycopy(block, 0, rest, tail.length, block.length);
             System.arraycopy(TRAILER, 0, rest, tail.length + block.length, TRAILER.length);
             return new Unsealed(
-                    id, position, recordDigest(byName), before.toString().getBytes(StandardCharsets.UTF_8), rest);
+                    id, position, recordDigest(layout), before.toString().getBytes(StandardCharsets.UTF_8), rest);
+        }
+
+        /** What {@link WarcFormat#recordDigest(Map)} computes from the headers as read back, without sorting them. */
+        private String recordDigest(Layout layout) {
+            int[] digested = layout.digested();
+            if (digested == null) {
+                List<String> lines = new ArrayList<>(names.size());
+                for (int i = 0; i < names.size(); i++) {
+                    if (layout.inDigest()[i]) {
+                        lines.add(layout.lowerCase()[i] + ":" + values.get(i));
+                    }
+                }
+                return digest(lines);
+            }
+            StringBuilder text = new StringBuilder(1024);
+            for (int k = 0; k < digested.length; k++) {
+                if (k > 0) {
+                    text.append('\n');
+                }
+                text.append(layout.lowerCase()[digested[k]]).append(':').append(values.get(digested[k]));
+            }
+            return Hashes.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Where each header of a record goes, worked out once for each list of header names (all records of a kind share
+     * theirs) rather than sorted for every record: the order jwarc writes them in (by name ignoring case, a name's
+     * values in the order given, under the name's first spelling), how many come before the link, and the order the
+     * record digest takes them in. That is the order of the lower-case names as long as none of them is the start of
+     * another; otherwise ({@code digested} null) each record's lines are sorted.
+     */
+    private record Layout(
+            int[] written,
+            int beforeLink,
+            String[] spelled,
+            String[] lowerCase,
+            boolean[] inDigest,
+            int @Nullable [] digested) {
+
+        private static final int MAX_KNOWN = 64;
+        private static final ConcurrentHashMap<List<String>, Layout> KNOWN = new ConcurrentHashMap<>();
+
+        static Layout of(List<String> names) {
+            Layout layout = KNOWN.get(names);
+            if (layout == null) {
+                layout = of(names.toArray(String[]::new));
+                if (KNOWN.size() < MAX_KNOWN) {
+                    KNOWN.put(List.copyOf(names), layout);
+                }
+            }
+            return layout;
+        }
+
+        private static Layout of(String[] names) {
+            int n = names.length;
+            String[] spelled = new String[n];
+            String[] lowerCase = new String[n];
+            boolean[] inDigest = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                spelled[i] = names[i];
+                for (int j = 0; j < i; j++) {
+                    if (names[j].equalsIgnoreCase(names[i])) {
+                        spelled[i] = spelled[j];
+                        break;
+                    }
+                }
+                lowerCase[i] = spelled[i].toLowerCase(Locale.ROOT);
+                inDigest[i] = WarcFormat.inDigest(lowerCase[i]);
+            }
+            int[] written = IntStream.range(0, n)
+                    .boxed()
+                    .sorted((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(names[a], names[b]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            int beforeLink = (int) Arrays.stream(names)
+                    .filter(name -> String.CASE_INSENSITIVE_ORDER.compare(name, LINK) < 0)
+                    .count();
+            int[] digested = IntStream.range(0, n)
+                    .filter(i -> inDigest[i])
+                    .boxed()
+                    .sorted((a, b) -> lowerCase[a].compareTo(lowerCase[b]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            for (int k = 1; k < digested.length; k++) {
+                if (lowerCase[digested[k]].startsWith(lowerCase[digested[k - 1]])) {
+                    digested = null;
+                    break;
+                }
+            }
+            return new Layout(written, beforeLink, spelled, lowerCase, inDigest, digested);
         }
     }
 
@@ -250,12 +345,23 @@ public final class WarcFormat {
         List<String> lines = new ArrayList<>();
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.equals(LINK.toLowerCase(Locale.ROOT))
-                    && !lower.equals("content-length")
-                    && !lower.startsWith(ERASURE.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> lines.add(name.toLowerCase(Locale.ROOT) + ":" + value));
+            if (inDigest(lower)) {
+                values.forEach(value -> lines.add(lower + ":" + value));
             }
         });
+        return digest(lines);
+    }
+
+    private static final String LINK_NAME = LINK.toLowerCase(Locale.ROOT);
+    private static final String ERASURE_NAMES = ERASURE.toLowerCase(Locale.ROOT);
+
+    private static boolean inDigest(String lowerCaseName) {
+        return !lowerCaseName.equals(LINK_NAME)
+                && !lowerCaseName.equals("content-length")
+                && !lowerCaseName.startsWith(ERASURE_NAMES);
+    }
+
+    private static String digest(List<String> lines) {
         lines.sort(null);
         return Hashes.sha256(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }

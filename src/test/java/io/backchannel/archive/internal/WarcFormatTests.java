@@ -73,6 +73,11 @@ class WarcFormatTests {
             for (String name : List.of("Platform", "Source-Id", "Account", "Author", "Said-At", "Collected-By")) {
                 fields.put(name, VALUES[random.nextInt(VALUES.length)]);
             }
+            if (i % 5 == 0) {
+                // A name that starts another, and one spelled otherwise than a name before it.
+                fields.put("Said", VALUES[random.nextInt(VALUES.length)]);
+                fields.put("PLATFORM", VALUES[random.nextInt(VALUES.length)]);
+            }
             UUID id = UUID.randomUUID();
             URI target = TARGETS[i % TARGETS.length];
             Instant date = Instant.ofEpochSecond(random.nextLong(4_000_000_000L), random.nextInt(1_000_000_000));
