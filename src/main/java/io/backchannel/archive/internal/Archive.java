@@ -65,8 +65,9 @@ public class Archive {
     /** Held while a file is rewritten in place (an erasure), and while a check reads the files. */
     private final ReentrantLock rewriting = new ReentrantLock();
     /**
-     * Builds a batch's records while the writer copies its rows: a thread of its own, since a task in the shared pool
-     * could wait there behind work that blocks, and the writer holds the lock meanwhile.
+     * Builds a batch's records while the writer copies its rows, and forces them to disk while it copies their entries:
+     * a thread of its own, since a task in the shared pool could wait there behind work that blocks, and the writer
+     * holds the lock meanwhile.
      */
     private final java.util.concurrent.ExecutorService building =
             java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -349,10 +350,16 @@ public class Archive {
                     CompletableFuture<List<Fresh>> records =
                             CompletableFuture.supplyAsync(() -> records(planned, head.link()), building);
                     insertItems(planned);
-                    fresh.addAll(built(records));
-                    appended.addAll(store.append(
+                    fresh.addAll(joined(records));
+                    appended.addAll(store.write(
                             fresh.stream().map(one -> one.written().gzip()).toList(), head.location()));
-                    insertEntries(fresh, appended);
+                    // The records go to disk while the entries are copied; the commit waits for both.
+                    CompletableFuture<Void> forced = CompletableFuture.runAsync(store::force, building);
+                    try {
+                        insertEntries(fresh, appended);
+                    } finally {
+                        joined(forced);
+                    }
                 });
             } catch (RuntimeException e) {
                 if (!appended.isEmpty()) {
@@ -374,9 +381,9 @@ public class Archive {
 
     private record Planned(Checked item, UUID id, int version, @Nullable UUID previous, long position) {}
 
-    private static List<Fresh> built(CompletableFuture<List<Fresh>> building) {
+    private static <T> T joined(CompletableFuture<T> work) {
         try {
-            return building.join();
+            return work.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
