@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -72,8 +72,13 @@ public class Archive {
     private final java.util.concurrent.ExecutorService building =
             java.util.concurrent.Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("archive-build").daemon().factory());
-    /** Single captures waiting for the write lock; whoever takes it writes them all as one batch. */
-    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /**
+     * Single captures not yet written, and whether one of their callers is writing them (the leader); guarded by this
+     * queue's monitor, which also wakes the callers when a group is written.
+     */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
+    private boolean leading;
 
     Archive(
             JdbcClient jdbc,
@@ -189,26 +194,75 @@ public class Archive {
                 .stream();
     }
 
-    /** Captures one item; when many threads capture at once, whoever writes next writes for all of them. */
+    /**
+     * Captures one item. Captures from many threads are written together (a group commit): one of their callers, the
+     * leader, writes everything waiting as one batch, while the others wait for their result; whoever finds their
+     * result written returns at once. The leader steps down once its own capture is written, and a caller still waiting
+     * takes over, so no caller writes for others for long.
+     */
     public CaptureOutcome capture(Capture capture) {
         Waiting mine = new Waiting(capture);
-        waiting.add(mine);
-        writing.lock();
-        try {
-            while (mine.result == null && mine.failure == null) {
-                List<Waiting> batch = new ArrayList<>();
-                for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
-                    batch.add(next);
+        boolean interrupted = false;
+        synchronized (waiting) {
+            waiting.add(mine);
+            while (!mine.done() && leading) {
+                try {
+                    waiting.wait();
+                } catch (InterruptedException e) {
+                    // The capture may be written meanwhile: wait for its result all the same.
+                    interrupted = true;
                 }
-                writeFor(batch);
             }
-        } finally {
-            writing.unlock();
+            if (!mine.done()) {
+                leading = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!mine.done()) {
+            lead(mine);
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
         return Objects.requireNonNull(mine.result).orThrow();
+    }
+
+    /** Writes what waits, a group at a time, until {@code mine} is written; then wakes the callers and steps down. */
+    private void lead(Waiting mine) {
+        try {
+            writing.lock();
+            try {
+                while (!mine.done()) {
+                    List<Waiting> batch = new ArrayList<>();
+                    synchronized (waiting) {
+                        for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+                            batch.add(next);
+                        }
+                    }
+                    try {
+                        writeFor(batch);
+                    } finally {
+                        for (Waiting unwritten : batch) {
+                            if (!unwritten.done()) {
+                                unwritten.failure = new IllegalStateException("The capture's group write failed");
+                            }
+                        }
+                        synchronized (waiting) {
+                            waiting.notifyAll();
+                        }
+                    }
+                }
+            } finally {
+                writing.unlock();
+            }
+        } finally {
+            synchronized (waiting) {
+                leading = false;
+                waiting.notifyAll();
+            }
+        }
     }
 
     /** One result per capture, in order; see {@link io.backchannel.archive.ArchiveManagement#captureAll}. */
@@ -225,19 +279,24 @@ public class Archive {
         return results;
     }
 
-    /** A single capture waiting for the next group write; its fields are guarded by the write lock. */
+    /**
+     * A single capture waiting for the next group write, until the leader sets its result (or failure) and wakes the
+     * waiting callers.
+     */
     private static final class Waiting {
 
         final Capture capture;
 
-        @Nullable
-        CaptureResult result;
+        volatile @Nullable CaptureResult result;
 
-        @Nullable
-        RuntimeException failure;
+        volatile @Nullable RuntimeException failure;
 
         Waiting(Capture capture) {
             this.capture = capture;
+        }
+
+        boolean done() {
+            return result != null || failure != null;
         }
     }
 
