@@ -23,7 +23,7 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 final class CopyRows<T> {
 
     /** The column types the archive copies, each with its binary form. */
-    enum Type {
+    private enum Type {
         TEXT,
         UUID,
         INT4,
@@ -60,7 +60,27 @@ final class CopyRows<T> {
             this.table = table;
         }
 
-        Builder<T> column(String name, Type type, Function<T, @Nullable Object> value) {
+        Builder<T> text(String name, Function<T, @Nullable String> value) {
+            return column(name, Type.TEXT, value::apply);
+        }
+
+        Builder<T> uuid(String name, Function<T, UUID> value) {
+            return column(name, Type.UUID, value::apply);
+        }
+
+        Builder<T> int4(String name, Function<T, Integer> value) {
+            return column(name, Type.INT4, value::apply);
+        }
+
+        Builder<T> int8(String name, Function<T, Long> value) {
+            return column(name, Type.INT8, value::apply);
+        }
+
+        Builder<T> timestamp(String name, Function<T, Instant> value) {
+            return column(name, Type.TIMESTAMPTZ, value::apply);
+        }
+
+        private Builder<T> column(String name, Type type, Function<T, @Nullable Object> value) {
             columns.add(new Column<>(name, type, value));
             return this;
         }
