@@ -7,6 +7,7 @@ import io.backchannel.archive.CaptureOutcome.Result;
 import io.backchannel.archive.internal.ArchiveIndex;
 import io.backchannel.archive.internal.StoreVerifier;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -97,6 +98,61 @@ class ArchiveBatchTests extends ArchiveIntegrationTest {
         assertThat(entries()).isEqualTo(entries + 2);
         StoreVerifier.Report report = StoreVerifier.verify(directory());
         assertThat(report.ok()).as(report.text()).isTrue();
+    }
+
+    @Test
+    void rowsHoldWhatWasCapturedAndTimesAsPostgresqlReadsTheirText() {
+        String id = "rows-" + marker();
+        String text = "Tabs\there, a backslash \\N, newlines\r\n, Grüße \uD83D\uDE00, \"quoted\"";
+        List<Instant> times = List.of(
+                Instant.parse("2026-03-01T10:00:00.123456500Z"),
+                Instant.parse("2026-03-01T10:00:00.123457500Z"),
+                Instant.parse("1999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1969-07-20T20:17:40.000000501Z"));
+        List<Capture> captures = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            Capture plain = item(id + "-" + i, text);
+            captures.add(new Capture(
+                    plain.platform(),
+                    plain.sourceId(),
+                    "acme\tsupport",
+                    plain.author(),
+                    plain.kind(),
+                    plain.language(),
+                    times.get(i),
+                    i == 0 ? null : plain.url(),
+                    plain.text(),
+                    plain.contentType(),
+                    plain.content(),
+                    plain.collectedBy(),
+                    plain.collectedFrom(),
+                    times.get(times.size() - 1 - i),
+                    plain.method()));
+        }
+
+        List<CaptureOutcome> outcomes = archive.captureAll(captures).stream()
+                .map(CaptureResult::orThrow)
+                .toList();
+
+        for (int i = 0; i < times.size(); i++) {
+            Capture capture = captures.get(i);
+            assertThat(jdbc.sql("select text = ? and account = 'acme support' and url is not distinct from ?"
+                                    + " and said_at = cast(? as timestamptz) and collected_at = cast(? as timestamptz)"
+                                    + " and version = 1 and payload_length = ? and position = ?"
+                                    + " from archive_item where id = ?")
+                            .params(
+                                    text,
+                                    capture.url(),
+                                    capture.saidAt().toString(),
+                                    capture.collectedAt().toString(),
+                                    capture.content().length,
+                                    outcomes.get(i).position(),
+                                    outcomes.get(i).recordId())
+                            .query(Boolean.class)
+                            .single())
+                    .as("row %d", i)
+                    .isTrue();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -65,14 +65,20 @@ public class Archive {
     /** Held while a file is rewritten in place (an erasure), and while a check reads the files. */
     private final ReentrantLock rewriting = new ReentrantLock();
     /**
-     * Builds a batch's records while the writer copies its rows: a thread of its own, since a task in the shared pool
-     * could wait there behind work that blocks, and the writer holds the lock meanwhile.
+     * Builds a batch's records while the writer copies its rows, and forces them to disk while it copies their entries:
+     * a thread of its own, since a task in the shared pool could wait there behind work that blocks, and the writer
+     * holds the lock meanwhile.
      */
     private final java.util.concurrent.ExecutorService building =
             java.util.concurrent.Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("archive-build").daemon().factory());
-    /** Single captures waiting for the write lock; whoever takes it writes them all as one batch. */
-    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /**
+     * Single captures not yet written, and whether one of their callers is writing them (the leader); guarded by this
+     * queue's monitor, which also wakes the callers when a group is written.
+     */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
+    private boolean leading;
 
     Archive(
             JdbcClient jdbc,
@@ -188,26 +194,75 @@ public class Archive {
                 .stream();
     }
 
-    /** Captures one item; when many threads capture at once, whoever writes next writes for all of them. */
+    /**
+     * Captures one item. Captures from many threads are written together (a group commit): one of their callers, the
+     * leader, writes everything waiting as one batch, while the others wait for their result; whoever finds their
+     * result written returns at once. The leader steps down once its own capture is written, and a caller still waiting
+     * takes over, so no caller writes for others for long.
+     */
     public CaptureOutcome capture(Capture capture) {
         Waiting mine = new Waiting(capture);
-        waiting.add(mine);
-        writing.lock();
-        try {
-            while (mine.result == null && mine.failure == null) {
-                List<Waiting> batch = new ArrayList<>();
-                for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
-                    batch.add(next);
+        boolean interrupted = false;
+        synchronized (waiting) {
+            waiting.add(mine);
+            while (!mine.done() && leading) {
+                try {
+                    waiting.wait();
+                } catch (InterruptedException e) {
+                    // The capture may be written meanwhile: wait for its result all the same.
+                    interrupted = true;
                 }
-                writeFor(batch);
             }
-        } finally {
-            writing.unlock();
+            if (!mine.done()) {
+                leading = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!mine.done()) {
+            lead(mine);
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
         return Objects.requireNonNull(mine.result).orThrow();
+    }
+
+    /** Writes what waits, a group at a time, until {@code mine} is written; then wakes the callers and steps down. */
+    private void lead(Waiting mine) {
+        try {
+            writing.lock();
+            try {
+                while (!mine.done()) {
+                    List<Waiting> batch = new ArrayList<>();
+                    synchronized (waiting) {
+                        for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+                            batch.add(next);
+                        }
+                    }
+                    try {
+                        writeFor(batch);
+                    } finally {
+                        for (Waiting unwritten : batch) {
+                            if (!unwritten.done()) {
+                                unwritten.failure = new IllegalStateException("The capture's group write failed");
+                            }
+                        }
+                        synchronized (waiting) {
+                            waiting.notifyAll();
+                        }
+                    }
+                }
+            } finally {
+                writing.unlock();
+            }
+        } finally {
+            synchronized (waiting) {
+                leading = false;
+                waiting.notifyAll();
+            }
+        }
     }
 
     /** One result per capture, in order; see {@link io.backchannel.archive.ArchiveManagement#captureAll}. */
@@ -224,19 +279,24 @@ public class Archive {
         return results;
     }
 
-    /** A single capture waiting for the next group write; its fields are guarded by the write lock. */
+    /**
+     * A single capture waiting for the next group write, until the leader sets its result (or failure) and wakes the
+     * waiting callers.
+     */
     private static final class Waiting {
 
         final Capture capture;
 
-        @Nullable
-        CaptureResult result;
+        volatile @Nullable CaptureResult result;
 
-        @Nullable
-        RuntimeException failure;
+        volatile @Nullable RuntimeException failure;
 
         Waiting(Capture capture) {
             this.capture = capture;
+        }
+
+        boolean done() {
+            return result != null || failure != null;
         }
     }
 
@@ -349,10 +409,16 @@ public class Archive {
                     CompletableFuture<List<Fresh>> records =
                             CompletableFuture.supplyAsync(() -> records(planned, head.link()), building);
                     insertItems(planned);
-                    fresh.addAll(built(records));
-                    appended.addAll(store.append(
+                    fresh.addAll(joined(records));
+                    appended.addAll(store.write(
                             fresh.stream().map(one -> one.written().gzip()).toList(), head.location()));
-                    insertEntries(fresh, appended);
+                    // The records go to disk while the entries are copied; the commit waits for both.
+                    CompletableFuture<Void> forced = CompletableFuture.runAsync(store::force, building);
+                    try {
+                        insertEntries(fresh, appended);
+                    } finally {
+                        joined(forced);
+                    }
                 });
             } catch (RuntimeException e) {
                 if (!appended.isEmpty()) {
@@ -374,9 +440,9 @@ public class Archive {
 
     private record Planned(Checked item, UUID id, int version, @Nullable UUID previous, long position) {}
 
-    private static List<Fresh> built(CompletableFuture<List<Fresh>> building) {
+    private static <T> T joined(CompletableFuture<T> work) {
         try {
-            return building.join();
+            return work.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -450,36 +516,36 @@ public class Archive {
     private record Stored(Fresh fresh, WarcStore.Location location) {}
 
     private static final CopyRows<Stored> ENTRIES = CopyRows.<Stored>into("archive_entry")
-            .column("position", one -> one.fresh().position())
-            .column("warc_record_id", one -> one.fresh().id())
-            .column("type", one -> "ITEM")
-            .column("warc_file", one -> one.location().file())
-            .column("warc_offset", one -> one.location().offset())
-            .column("warc_length", one -> one.location().length())
-            .column("record_digest", one -> one.fresh().written().recordDigest())
-            .column("link", one -> one.fresh().written().link())
+            .int8("position", one -> one.fresh().position())
+            .uuid("warc_record_id", one -> one.fresh().id())
+            .text("type", one -> "ITEM")
+            .text("warc_file", one -> one.location().file())
+            .int8("warc_offset", one -> one.location().offset())
+            .int8("warc_length", one -> one.location().length())
+            .text("record_digest", one -> one.fresh().written().recordDigest())
+            .text("link", one -> one.fresh().written().link())
             .build();
 
     private static final CopyRows<Planned> ITEMS = CopyRows.<Planned>into("archive_item")
-            .column("id", Planned::id)
-            .column("position", Planned::position)
-            .column("platform", one -> one.item().capture().platform())
-            .column("source_id", one -> one.item().capture().sourceId())
-            .column("version", Planned::version)
-            .column("account", one -> one.item().capture().account())
-            .column("author", one -> one.item().capture().author())
-            .column("kind", one -> one.item().capture().kind().name())
-            .column("language", one -> one.item().capture().language())
-            .column("said_at", one -> one.item().capture().saidAt())
-            .column("url", one -> one.item().capture().url())
-            .column("content_type", one -> one.item().capture().contentType())
-            .column("text", one -> one.item().capture().text())
-            .column("payload_digest", one -> one.item().digest())
-            .column("payload_length", one -> one.item().capture().content().length)
-            .column("collected_by", one -> one.item().capture().collectedBy())
-            .column("collected_from", one -> one.item().capture().collectedFrom())
-            .column("collected_at", one -> one.item().capture().collectedAt())
-            .column("method", one -> one.item().capture().method())
+            .uuid("id", Planned::id)
+            .int8("position", Planned::position)
+            .text("platform", one -> one.item().capture().platform())
+            .text("source_id", one -> one.item().capture().sourceId())
+            .int4("version", Planned::version)
+            .text("account", one -> one.item().capture().account())
+            .text("author", one -> one.item().capture().author())
+            .text("kind", one -> one.item().capture().kind().name())
+            .text("language", one -> one.item().capture().language())
+            .timestamp("said_at", one -> one.item().capture().saidAt())
+            .text("url", one -> one.item().capture().url())
+            .text("content_type", one -> one.item().capture().contentType())
+            .text("text", one -> one.item().capture().text())
+            .text("payload_digest", one -> one.item().digest())
+            .int8("payload_length", one -> (long) one.item().capture().content().length)
+            .text("collected_by", one -> one.item().capture().collectedBy())
+            .text("collected_from", one -> one.item().capture().collectedFrom())
+            .timestamp("collected_at", one -> one.item().capture().collectedAt())
+            .text("method", one -> one.item().capture().method())
             .build();
 
     private void insertEntries(List<Fresh> fresh, List<WarcStore.Location> locations) {
@@ -752,6 +818,12 @@ public class Archive {
      * strict parser: the lenient one marks every result invalid, which once made every record octet-stream.
      */
     static String mediaType(String value) {
+        return MEDIA_TYPES.get(value);
+    }
+
+    private static final Memo MEDIA_TYPES = new Memo(Archive::parsedMediaType);
+
+    private static String parsedMediaType(String value) {
         try {
             return limited(MediaType.parse(value).toString());
         } catch (IllegalArgumentException e) {

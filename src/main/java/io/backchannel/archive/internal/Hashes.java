@@ -11,6 +11,20 @@ public final class Hashes {
     /** The link before the first record. */
     public static final String GENESIS = "0".repeat(64);
 
+    /**
+     * Cloned for each use: looking the algorithm up among the security providers every time cost more than hashing a
+     * small record.
+     */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
     private Hashes() {}
 
     public static String sha256(byte[] bytes) {
@@ -28,9 +42,9 @@ public final class Hashes {
 
     static MessageDigest digester() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The JDK's SHA-256 can be cloned", e);
         }
     }
 }

@@ -92,6 +92,19 @@ public class Verifications {
                                     "differs from the record acknowledged at this position"));
                         }
                     });
+            // What foreign keys checked on every commit until V30, checked here instead: an item row names the record
+            // at its position.
+            jdbc.sql("select i.position from archive_item i left join archive_entry e on e.position = i.position"
+                            + " where i.position <= ? and (e.position is null or e.warc_record_id <> i.id)"
+                            + " order by i.position")
+                    .param(bound.position())
+                    .query(Long.class)
+                    .list()
+                    .forEach(position -> findings.add(new StoreVerifier.Finding(
+                            StoreVerifier.Problem.MISSING,
+                            position,
+                            "archive_item",
+                            "the row names another record than the chain holds at this position")));
             return new StoreVerifier.Report(
                     files.records(),
                     files.lastPosition(),

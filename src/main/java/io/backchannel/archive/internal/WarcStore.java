@@ -43,31 +43,38 @@ class WarcStore {
         this.settings = settings;
     }
 
-    /**
-     * Appends the records one after another right after the last acknowledged record (not after whatever the file
-     * holds), so bytes a failed or crashed write left behind are overwritten rather than followed, and forces them to
-     * disk once for the whole batch (and once more for every file the batch fills).
-     */
+    /** {@link #write} and {@link #force}: the records are on disk when it returns. */
     List<Location> append(List<byte[]> records, @Nullable Location lastAcknowledged) {
+        List<Location> written = write(records, lastAcknowledged);
+        force();
+        return written;
+    }
+
+    /**
+     * Writes the records one after another right after the last acknowledged record (not after whatever the file
+     * holds), so bytes a failed or crashed write left behind are overwritten rather than followed; each file's share
+     * of them in one system call. Forces every file the batch fills to disk, but not the one it ends in: that is
+     * {@link #force}'s, which must return before any of the records is acknowledged.
+     */
+    List<Location> write(List<byte[]> records, @Nullable Location lastAcknowledged) {
         List<Location> written = new ArrayList<>(records.size());
+        List<ByteBuffer> pending = new ArrayList<>(records.size());
         try {
             Location last = lastAcknowledged;
             for (byte[] bytes : records) {
+                if (!pending.isEmpty() && Objects.requireNonNull(last).end() + bytes.length > settings.maxFileSize()) {
+                    // The record goes into a new file: what is pending belongs to the one it fills.
+                    writeOut(
+                            pending,
+                            written.get(written.size() - pending.size()).offset());
+                }
                 long offset = place(bytes.length, last);
                 last = new Location(Objects.requireNonNull(currentFile), offset, bytes.length);
                 written.add(last);
-                FileChannel out = Objects.requireNonNull(channel);
-                if (out.size() > offset) {
-                    out.truncate(offset);
-                }
-                out.position(offset);
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
+                pending.add(ByteBuffer.wrap(bytes));
             }
-            if (channel != null) {
-                channel.force(true);
+            if (!pending.isEmpty()) {
+                writeOut(pending, written.get(written.size() - pending.size()).offset());
             }
             return written;
         } catch (IOException e) {
@@ -79,6 +86,35 @@ class WarcStore {
                 }
             }
             throw new UncheckedIOException("Could not write to the archive in " + settings.directory(), e);
+        }
+    }
+
+    /** Writes records that follow each other at {@code offset} of the current file, cutting off what lies there. */
+    private void writeOut(List<ByteBuffer> records, long offset) throws IOException {
+        FileChannel out = Objects.requireNonNull(channel);
+        if (out.size() > offset) {
+            out.truncate(offset);
+        }
+        out.position(offset);
+        ByteBuffer[] buffers = records.toArray(ByteBuffer[]::new);
+        long remaining = 0;
+        for (ByteBuffer buffer : buffers) {
+            remaining += buffer.remaining();
+        }
+        while (remaining > 0) {
+            remaining -= out.write(buffers);
+        }
+        records.clear();
+    }
+
+    /** Forces what {@link #write} wrote to the file it ended in to disk. */
+    void force() {
+        try {
+            if (channel != null) {
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not force the archive in " + settings.directory() + " to disk", e);
         }
     }
 

@@ -117,12 +117,17 @@ public final class ArchiveBenchmark {
                 raw(work.resolve("warm-raw"), records, records + warm);
                 batches(standalone, records + single, records + single + warm);
 
+                // CPU per record beside the rates: on a shared machine it says more than wall time about the work.
+                Cpu used = new Cpu(work.resolve("postgres"));
                 double raw = raw(work.resolve("raw"), 0, records);
+                used.print("raw", records);
                 print("raw_per_s", raw);
                 double batched = batches(standalone, 0, records);
+                used.print("batch", records);
                 print("batch_per_s", batched);
                 print("batch_ratio", batched / raw);
                 double singles = singles(standalone, records, records + single);
+                used.print("single", single);
                 print("single_per_s", singles);
                 print("single_ratio", singles / raw);
 
@@ -306,6 +311,60 @@ public final class ArchiveBenchmark {
                 "ArchiveBenchmark",
                 saidAt.plusSeconds(60),
                 "import");
+    }
+
+    /**
+     * CPU time of this JVM and of the embedded PostgreSQL (its postmaster and every process under it) since the last
+     * look, printed per record in microseconds.
+     */
+    private static final class Cpu {
+
+        private final Path postgresData;
+        private long jvm = cpuNanos();
+        private long database;
+
+        Cpu(Path postgresData) throws IOException {
+            this.postgresData = postgresData;
+            database = postgresNanos();
+        }
+
+        void print(String phase, int records) throws IOException {
+            long jvmNow = cpuNanos();
+            long databaseNow = postgresNanos();
+            ArchiveBenchmark.print(phase + "_jvm_cpu_us", (jvmNow - jvm) / 1e3 / records);
+            ArchiveBenchmark.print(phase + "_db_cpu_us", (databaseNow - database) / 1e3 / records);
+            jvm = cpuNanos();
+            database = postgresNanos();
+        }
+
+        /** User and system time from /proc in clock ticks of 10 ms (Linux's USER_HZ); 0 where there is no /proc. */
+        private long postgresNanos() throws IOException {
+            Path pidFile = postgresData.resolve("postmaster.pid");
+            if (!Files.exists(pidFile) || !Files.isDirectory(Path.of("/proc"))) {
+                return 0;
+            }
+            String postmaster = Files.readAllLines(pidFile).getFirst().strip();
+            long ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.toList()) {
+                    if (!process.getFileName().toString().matches("\\d+")) {
+                        continue;
+                    }
+                    String stat;
+                    try {
+                        stat = Files.readString(process.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // ended meanwhile
+                    }
+                    // After the command in parentheses: state, ppid, ... utime (14th field), stime (15th).
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return ticks * 10_000_000L;
+        }
     }
 
     private static long cpuNanos() {

@@ -23,31 +23,54 @@ class RollingFilesTests {
 
     @Test
     void rollsToANewFileBeforeTheLimitAndTheChainVerifiesAcrossFiles() throws IOException {
+        String link = write(List.of(1, 1, 1, 1, 1, 1));
+
+        assertRolledAndVerifies(link);
+    }
+
+    @Test
+    void aBatchThatFillsFilesGoesOnInNewOnes() throws IOException {
+        String link = write(List.of(4, 2));
+
+        assertRolledAndVerifies(link);
+    }
+
+    /** Writes six records in batches of the given sizes, as the archive does; returns the last link. */
+    private String write(List<Integer> batches) throws IOException {
         WarcStore store = new WarcStore(new ArchiveSettings(
                 directory, directory.resolve("index"), DataSize.ofKilobytes(2), DataSize.ofMegabytes(1), 1000));
         store.recover(null);
         Random random = new Random(42);
         String link = Hashes.GENESIS;
         WarcStore.Location last = null;
-        for (long position = 1; position <= 6; position++) {
-            byte[] content = new byte[700];
-            random.nextBytes(content);
-            WarcFormat.Written written = WarcFormat.unsealedItem(
-                            UUID.randomUUID(),
-                            URI.create("urn:backchannel:test:" + position),
-                            Instant.now(),
-                            "application/octet-stream",
-                            content,
-                            Map.of("Platform", "test"),
-                            Hashes.sha256(content),
-                            null,
-                            position)
-                    .seal(link);
-            last = store.append(List.of(written.gzip()), last).getFirst();
-            link = written.link();
+        long position = 0;
+        for (int size : batches) {
+            List<byte[]> records = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                position++;
+                byte[] content = new byte[700];
+                random.nextBytes(content);
+                WarcFormat.Written written = WarcFormat.unsealedItem(
+                                UUID.randomUUID(),
+                                URI.create("urn:backchannel:test:" + position),
+                                Instant.now(),
+                                "application/octet-stream",
+                                content,
+                                Map.of("Platform", "test"),
+                                Hashes.sha256(content),
+                                null,
+                                position)
+                        .seal(link);
+                records.add(written.gzip());
+                link = written.link();
+            }
+            last = store.append(records, last).getLast();
         }
         store.close();
+        return link;
+    }
 
+    private void assertRolledAndVerifies(String link) throws IOException {
         var files = StoreVerifier.files(directory);
         assertThat(files).hasSizeGreaterThan(2);
         for (Path file : files) {

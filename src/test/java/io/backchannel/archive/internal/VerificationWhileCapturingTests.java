@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backchannel.IntegrationTest;
 import io.backchannel.archive.ArchiveIntegrationTest;
 import io.backchannel.archive.CaptureOutcome;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,26 @@ class VerificationWhileCapturingTests extends ArchiveIntegrationTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void findsAnItemRowThatNamesAnotherRecordThanTheChainHoldsAtItsPosition() {
+        CaptureOutcome captured = archive.capture(item("row-check-" + marker(), "A row to tamper with"));
+        UUID other = UUID.randomUUID();
+        jdbc.sql("update archive_item set id = ? where id = ?")
+                .params(other, captured.recordId())
+                .update();
+        try {
+            Verifications.Verification verification = verifications.verify();
+
+            assertThat(verification.ok()).isFalse();
+            assertThat(verification.report()).contains("MISSING position " + captured.position() + " archive_item");
+        } finally {
+            jdbc.sql("update archive_item set id = ? where id = ?")
+                    .params(captured.recordId(), other)
+                    .update();
+        }
+        assertThat(verifications.verify().ok()).isTrue();
     }
 
     private long head() {
