@@ -8,6 +8,7 @@ import io.backchannel.archive.CaptureResult;
 import io.backchannel.channels.PostCaptured;
 import io.backchannel.channels.PostsCaptured;
 import io.backchannel.channels.ReplySent;
+import io.backchannel.system.Groups;
 import io.backchannel.system.ListenerThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,11 +32,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ChannelArchiving {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelArchiving.class);
-    static final String ARCHIVING = "channelArchivingThread";
+    static final String ARCHIVING = "channelArchivingThreads";
+    private static final int MAX_GROUP = 1000;
 
     private final ArchiveManagement archive;
     private final Posts posts;
     private final Replies replies;
+    private final Groups<List<PostCaptured>> groups = new Groups<>(MAX_GROUP, List::size, this::archiveBatches);
 
     ChannelArchiving(ArchiveManagement archive, Posts posts, Replies replies) {
         this.archive = archive;
@@ -44,15 +47,21 @@ class ChannelArchiving {
     }
 
     /**
-     * A batch of heard posts becomes one write to the archive, on a thread of its own: while the archive catches up
-     * with a burst, the inbox and other listeners go on.
+     * Heard posts are archived on threads of their own, so that while the archive catches up with a burst the inbox
+     * and other listeners go on; batches told while another is being written are written together, one write to disk
+     * for all of them.
      */
     @Async(ARCHIVING)
     @TransactionalEventListener
     void on(PostsCaptured batch) {
+        groups.run(batch.posts());
+    }
+
+    private void archiveBatches(List<List<PostCaptured>> batches) {
+        List<PostCaptured> heard = batches.stream().flatMap(List::stream).toList();
         Map<UUID, Posts.Payload> payloads =
-                posts.payloads(batch.posts().stream().map(PostCaptured::postId).toList());
-        List<Capture> captures = batch.posts().stream()
+                posts.payloads(heard.stream().map(PostCaptured::postId).toList());
+        List<Capture> captures = heard.stream()
                 .filter(post -> payloads.containsKey(post.postId()))
                 .map(post -> capture(post, payloads.get(post.postId())))
                 .toList();
@@ -111,8 +120,8 @@ class ChannelArchiving {
     }
 
     @Bean(ARCHIVING)
-    static ThreadPoolTaskExecutor channelArchivingThread() {
-        return ListenerThreads.executor("channel-archiving-", 1);
+    static ThreadPoolTaskExecutor channelArchivingThreads() {
+        return ListenerThreads.executor("channel-archiving-", 4);
     }
 
     private void capture(Capture capture) {

@@ -2,17 +2,14 @@ package io.backchannel.listening.internal;
 
 import io.backchannel.channels.PostCaptured;
 import io.backchannel.channels.PostsCaptured;
+import io.backchannel.system.Groups;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -50,8 +47,7 @@ public class Conversations {
     private final SpikeWatch spikes;
     private final ListeningQueries queries;
     private final TransactionTemplate transactions;
-    private final Queue<Told> told = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock threading = new ReentrantLock();
+    private final Groups<List<PostCaptured>> groups = new Groups<>(MAX_GROUP, List::size, this::threadBatches);
 
     Conversations(
             ConversationRows rows,
@@ -81,69 +77,30 @@ public class Conversations {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(PostsCaptured batch) {
-        Told mine = new Told(batch.posts());
-        told.add(mine);
-        threading.lock();
-        try {
-            while (!mine.done) {
-                List<Told> group = new ArrayList<>();
-                int posts = 0;
-                for (Told next; posts < MAX_GROUP && (next = told.poll()) != null; ) {
-                    group.add(next);
-                    posts += next.posts.size();
-                }
-                threadGroup(group);
-            }
-        } finally {
-            threading.unlock();
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
+        groups.run(batch.posts());
     }
 
-    private void threadGroup(List<Told> group) {
+    /** Threads batches together; a single batch that fails is threaded post by post. */
+    private void threadBatches(List<List<PostCaptured>> batches) {
+        List<PostCaptured> posts = batches.stream().flatMap(List::stream).toList();
         try {
-            transactions.executeWithoutResult(tx ->
-                    thread(group.stream().flatMap(each -> each.posts.stream()).toList()));
-            group.forEach(each -> each.done = true);
+            transactions.executeWithoutResult(tx -> thread(posts));
         } catch (RuntimeException e) {
-            if (group.size() > 1) {
-                log.warn("Threading {} batches together failed ({}); threading each alone", group.size(), e.toString());
-                group.forEach(each -> threadGroup(List.of(each)));
-                return;
+            if (batches.size() > 1 || posts.size() == 1) {
+                throw e;
             }
-            Told alone = group.getFirst();
-            alone.done = true;
-            if (alone.posts.size() == 1) {
-                alone.failure = e;
-                return;
-            }
-            log.warn(
-                    "Threading {} posts together failed ({}); threading them one by one",
-                    alone.posts.size(),
-                    e.toString());
-            for (PostCaptured post : alone.posts) {
+            log.warn("Threading {} posts together failed ({}); threading them one by one", posts.size(), e.toString());
+            RuntimeException failed = null;
+            for (PostCaptured post : posts) {
                 try {
                     transactions.executeWithoutResult(tx -> thread(List.of(post)));
                 } catch (RuntimeException one) {
-                    alone.failure = one;
+                    failed = one;
                 }
             }
-        }
-    }
-
-    /** A batch waiting to be threaded; its fields are guarded by {@link #threading}. */
-    private static final class Told {
-
-        final List<PostCaptured> posts;
-        boolean done;
-
-        @Nullable
-        RuntimeException failure;
-
-        Told(List<PostCaptured> posts) {
-            this.posts = posts;
+            if (failed != null) {
+                throw failed;
+            }
         }
     }
 
