@@ -9,7 +9,6 @@ import io.backchannel.channels.PostCaptured;
 import io.backchannel.channels.PostsCaptured;
 import io.backchannel.channels.ReplySent;
 import io.backchannel.system.Groups;
-import io.backchannel.system.ListenerThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -117,11 +114,6 @@ class ChannelArchiving {
                 sent.channel() + ":" + sent.connectorId(),
                 Instant.now(),
                 sent.channel()));
-    }
-
-    @Bean(ARCHIVING)
-    static ThreadPoolTaskExecutor channelArchivingThreads() {
-        return ListenerThreads.executor("channel-archiving-", 4);
     }
 
     private void capture(Capture capture) {

@@ -223,16 +223,6 @@ public class ConversationRows {
                 .update();
     }
 
-    /** Several lines of history at once, in order (their ids follow the order of the values), by the system. */
-    void log(UUID conversationId, List<Routing.History> lines) {
-        var params = new ArrayList<>();
-        lines.forEach(line -> params.addAll(List.of(conversationId, line.eventKey(), line.detail())));
-        jdbc.sql("insert into listening_history (conversation_id, event_key, detail) values "
-                        + String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?)")))
-                .params(params)
-                .update();
-    }
-
     List<Message> messages(UUID conversationId) {
         return jdbc.sql("select " + MESSAGE_COLUMNS
                         + " from listening_message where conversation_id = ? order by posted_at, created_at, id")

@@ -46,7 +46,7 @@ public class Routing {
 
     /** A pass for routing the conversations one transaction opens; {@link RoutingPass#finish} it before the commit. */
     RoutingPass pass() {
-        return new RoutingPass(rows, identity, targets);
+        return new RoutingPass(rows, identity, targets, this::teamNames);
     }
 
     /**
@@ -64,11 +64,12 @@ public class Routing {
                 rule.isPresent() ? "listening.history.routed-by-rule" : "listening.history.routed-default",
                 pass.teamName(team) + rule.map(r -> " · " + r.name()).orElse(""));
         UUID assignee = pick(team, pass).orElse(null);
-        var assigned = assignee == null
-                ? new History("listening.history.unassigned", "")
-                : new History("listening.history.assigned", pass.displayName(assignee));
         return new Decision(
-                team, assignee, rule.map(RoutingRule::id).orElse(null), pass.targets(team), List.of(routed, assigned));
+                team,
+                assignee,
+                rule.map(RoutingRule::id).orElse(null),
+                pass.targets(team),
+                List.of(routed, assigned(assignee, pass)));
     }
 
     /** Tells that the stored conversation was routed as decided. */
@@ -99,24 +100,20 @@ public class Routing {
         var conversation = conversations
                 .conversationForUpdate(conversationId)
                 .orElseThrow(() -> new NotFoundException("conversation " + conversationId));
-        String teamName = teamName(teamId);
-        if (assigneeId != null && !identity.teamMembers(teamId).contains(assigneeId)) {
+        RoutingPass pass = pass();
+        String teamName = pass.teamName(teamId);
+        if (assigneeId != null && !pass.members(teamId).contains(assigneeId)) {
             throw new NotFoundException("member " + assigneeId + " of team " + teamId);
         }
-        UUID assignee;
-        if (assigneeId != null) {
-            assignee = assigneeId;
-        } else {
-            RoutingPass pass = pass();
-            assignee = pick(teamId, pass).orElse(null);
-            pass.finish();
-        }
+        UUID assignee = assigneeId != null ? assigneeId : pick(teamId, pass).orElse(null);
+        pass.finish();
         conversations.assign(conversationId, teamId, assignee);
         if (!teamId.equals(conversation.teamId())) {
             conversations.log(conversationId, "listening.history.routed-by-hand", teamName, staffId);
             targets.start(conversationId, teamId, Instant.now());
         }
-        logAssignee(conversationId, assignee, staffId);
+        History assigned = assigned(assignee, pass);
+        conversations.log(conversationId, assigned.eventKey(), assigned.detail(), staffId);
         events.publishEvent(new ConversationRouted(conversationId, teamId, assignee, null, Instant.now()));
     }
 
@@ -207,22 +204,21 @@ public class Routing {
         return Optional.of(next);
     }
 
-    private void logAssignee(UUID conversationId, @Nullable UUID assignee, @Nullable UUID staffId) {
-        if (assignee == null) {
-            conversations.log(conversationId, "listening.history.unassigned", "", staffId);
-        } else {
-            conversations.log(
-                    conversationId,
-                    "listening.history.assigned",
-                    identity.displayNames(List.of(assignee)).getOrDefault(assignee, ""),
-                    staffId);
-        }
+    private static History assigned(@Nullable UUID assignee, RoutingPass pass) {
+        return assignee == null
+                ? new History("listening.history.unassigned", "")
+                : new History("listening.history.assigned", pass.displayName(assignee));
     }
 
     /** @throws NotFoundException for an unknown team */
     @Transactional(readOnly = true)
     public String teamName(UUID teamId) {
-        return Optional.ofNullable(teamNames().get(teamId)).orElseThrow(() -> new NotFoundException("team " + teamId));
+        return teamName(teamNames(), teamId);
+    }
+
+    /** @throws NotFoundException for a team not among {@code names} */
+    static String teamName(Map<UUID, String> names, UUID teamId) {
+        return Optional.ofNullable(names.get(teamId)).orElseThrow(() -> new NotFoundException("team " + teamId));
     }
 
     /** Team names by ID, for showing conversations. */

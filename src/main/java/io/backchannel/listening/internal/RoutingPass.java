@@ -1,14 +1,12 @@
 package io.backchannel.listening.internal;
 
 import io.backchannel.identity.IdentityManagement;
-import io.backchannel.identity.TeamSummary;
-import io.backchannel.system.NotFoundException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +19,7 @@ final class RoutingPass {
     private final RoutingRows rows;
     private final IdentityManagement identity;
     private final ResponseTargets targets;
+    private final Supplier<Map<UUID, String>> readTeamNames;
     private @Nullable Map<UUID, String> teamNames;
     private final Map<UUID, List<UUID>> members = new HashMap<>();
     private final Map<UUID, Optional<ResponseTargets.Targets>> teamTargets = new HashMap<>();
@@ -28,18 +27,23 @@ final class RoutingPass {
     private final Map<UUID, UUID> moved = new HashMap<>();
     private final Map<UUID, String> people = new HashMap<>();
 
-    RoutingPass(RoutingRows rows, IdentityManagement identity, ResponseTargets targets) {
+    RoutingPass(
+            RoutingRows rows,
+            IdentityManagement identity,
+            ResponseTargets targets,
+            Supplier<Map<UUID, String>> readTeamNames) {
         this.rows = rows;
+        this.readTeamNames = readTeamNames;
         this.identity = identity;
         this.targets = targets;
     }
 
-    /** @throws NotFoundException for an unknown team */
+    /** @throws io.backchannel.system.NotFoundException for an unknown team */
     String teamName(UUID teamId) {
         if (teamNames == null) {
-            teamNames = identity.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
+            teamNames = readTeamNames.get();
         }
-        return Optional.ofNullable(teamNames.get(teamId)).orElseThrow(() -> new NotFoundException("team " + teamId));
+        return Routing.teamName(teamNames, teamId);
     }
 
     /** The team's members in a fixed order, the order of their turns. */
