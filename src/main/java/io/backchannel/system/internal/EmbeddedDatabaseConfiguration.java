@@ -19,7 +19,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     EmbeddedDatabaseLease embeddedDatabaseLease(Environment environment) {
-        return new EmbeddedDatabaseLease(EmbeddedDatabaseSettings.dataDirectory(environment));
+        return new EmbeddedDatabaseLease(
+                EmbeddedDatabaseSettings.dataDirectory(environment), EmbeddedDatabaseSettings.isDurable(environment));
     }
 
     @Bean
@@ -38,9 +39,9 @@ class EmbeddedDatabaseConfiguration {
         private final Path dataDirectory;
         private final String jdbcUrl;
 
-        EmbeddedDatabaseLease(Path dataDirectory) {
+        EmbeddedDatabaseLease(Path dataDirectory, boolean durable) {
             this.dataDirectory = dataDirectory;
-            this.jdbcUrl = EmbeddedDatabases.acquireJdbcUrl(dataDirectory);
+            this.jdbcUrl = EmbeddedDatabases.acquireJdbcUrl(dataDirectory, durable);
         }
 
         String jdbcUrl() {

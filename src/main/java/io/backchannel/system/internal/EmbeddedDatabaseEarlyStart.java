@@ -12,7 +12,9 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         if (EmbeddedDatabaseSettings.isEmbedded(event.getEnvironment())) {
-            EmbeddedDatabases.prepare(EmbeddedDatabaseSettings.dataDirectory(event.getEnvironment()));
+            EmbeddedDatabases.prepare(
+                    EmbeddedDatabaseSettings.dataDirectory(event.getEnvironment()),
+                    EmbeddedDatabaseSettings.isDurable(event.getEnvironment()));
         }
     }
 }

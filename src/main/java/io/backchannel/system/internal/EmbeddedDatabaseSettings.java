@@ -15,6 +15,14 @@ final class EmbeddedDatabaseSettings {
 
     private EmbeddedDatabaseSettings() {}
 
+    /**
+     * Whether the server's commits must survive a power loss: a kept database flushes each commit to disk, a test's
+     * throw-away one does not need to.
+     */
+    static boolean isDurable(Environment environment) {
+        return !environment.getProperty(TEMPORARY, Boolean.class, false);
+    }
+
     static boolean isEmbedded(Environment environment) {
         return !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
@@ -24,7 +32,7 @@ final class EmbeddedDatabaseSettings {
      * per JVM so each test run starts from an empty database.
      */
     static Path dataDirectory(Environment environment) {
-        if (environment.getProperty(TEMPORARY, Boolean.class, false)) {
+        if (!isDurable(environment)) {
             return temporaryDirectory();
         }
         return Path.of(environment.getProperty("backchannel.data-dir", "./data"))

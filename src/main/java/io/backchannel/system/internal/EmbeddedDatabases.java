@@ -29,18 +29,21 @@ final class EmbeddedDatabases {
 
     private EmbeddedDatabases() {}
 
-    /** Starts the server for the directory in the background, unless it is already starting or running. */
-    static synchronized void prepare(Path dataDirectory) {
+    /**
+     * Starts the server for the directory in the background, unless it is already starting or running. A durable
+     * server flushes every commit to disk before acknowledging it.
+     */
+    static synchronized void prepare(Path dataDirectory, boolean durable) {
         servers.computeIfAbsent(
                 dataDirectory.toAbsolutePath().normalize(),
-                dir -> new Server(CompletableFuture.supplyAsync(() -> start(dir))));
+                dir -> new Server(CompletableFuture.supplyAsync(() -> start(dir, durable))));
     }
 
     /** Waits for the server of the directory, counting one more user of it. */
-    static String acquireJdbcUrl(Path dataDirectory) {
+    static String acquireJdbcUrl(Path dataDirectory, boolean durable) {
         Server server;
         synchronized (EmbeddedDatabases.class) {
-            prepare(dataDirectory);
+            prepare(dataDirectory, durable);
             server = servers.get(dataDirectory.toAbsolutePath().normalize());
             server.users++;
         }
@@ -67,7 +70,7 @@ final class EmbeddedDatabases {
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory) {
+    private static EmbeddedPostgres start(Path dataDirectory, boolean durable) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
@@ -79,6 +82,11 @@ final class EmbeddedDatabases {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "64MB")
+                    // The library starts its servers for tests: with -F (no fsync) and synchronous_commit off. A
+                    // later -c wins over -F, so a kept database gets PostgreSQL's own defaults back, and a commit
+                    // acknowledged to a user survives a power loss.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             createDatabaseIfMissing(postgres);
             log.info(
