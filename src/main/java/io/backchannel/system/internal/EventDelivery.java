@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * How module events reach their asynchronous listeners. A fixed number of (virtual) threads takes them from an
+ * How module events reach their asynchronous listeners. A fixed number of threads takes them from an
  * unbounded queue: with one thread per event, a burst of captures started more listeners than the database pool has
  * connections, and the listeners that waited too long for one failed. A queue never blocks the publisher, so a
  * listener that publishes in turn cannot deadlock; what waits in it is safe, as every publication is in the event log
