@@ -1,7 +1,9 @@
 package io.backchannel.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -98,6 +100,21 @@ class WebhookApiTests {
             assertThat(post.channel()).isEqualTo("webhook");
         });
         assertThat(connectors.get(connector).lastSuccessAt()).isNotNull();
+    }
+
+    /**
+     * A delivery passes the lean chain of signed requests: no session is made for it, even when the sender keeps
+     * cookies, and the JSON API's security headers are still written. Other methods on the path need a login.
+     */
+    @Test
+    void aDeliveryMakesNoSessionAndOtherMethodsNeedALogin() throws Exception {
+        var result = deliver(utf8(body("m-session", "Hallo")))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'"))
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andReturn();
+        assertThat(result.getRequest().getSession(false)).isNull();
+        mvc.perform(get("/api/channels/webhook/{id}", connector)).andExpect(status().isUnauthorized());
     }
 
     /**

@@ -20,16 +20,14 @@ class ChannelsPathRules implements PathRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, WEBHOOK)
-                .permitAll()
-                .requestMatchers("/admin/channels", "/admin/channels/**")
+        rules.requestMatchers("/admin/channels", "/admin/channels/**")
                 .hasRole("ADMIN")
                 .requestMatchers("/workspace/channels/**")
                 .hasAnyRole("STAFF", "ADMIN");
     }
 
     @Override
-    public List<RequestMatcher> csrfExempt() {
+    public List<RequestMatcher> signed() {
         return List.of(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, WEBHOOK));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,27 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Requests whose handlers check their sender's signature (see {@link PathRules#signed()}): open to anyone, with
+     * nothing kept between requests. Only the security headers of the JSON API are written.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain signed(HttpSecurity http, List<PathRules> moduleRules) throws Exception {
+        List<RequestMatcher> paths =
+                moduleRules.stream().flatMap(rules -> rules.signed().stream()).toList();
+        http.securityMatcher(paths.isEmpty() ? request -> false : new OrRequestMatcher(paths))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
     }
 
     /**
