@@ -1,17 +1,18 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +24,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Capture-to-inbox latency for bench/inbox-latency.sh: posts signed webhook deliveries at a fixed rate (each due at
- * its own instant, so a stalled server does not slow the load down and hide its own delay) and polls the database
- * for the conversations' first messages. A post's latency runs from the instant it was due to the poll that first saw
- * its row in listening_message: captured, analysed, threaded, routed and committed, so visible in the inbox.
+ * its own instant, so a stalled server does not slow the load down and hide its own delay) and listens for the
+ * conversations' first messages. A post's latency runs from the instant it was due to the instant its row in
+ * listening_message was reported committed: captured, analysed, threaded, routed, so visible in the inbox.
+ *
+ * <p>The rows are reported by a trigger the harness adds ({@code pg_notify}, delivered at commit). An earlier version
+ * polled for every outstanding id instead; once a backlog built up, those polls cost PostgreSQL more than the posts
+ * did and slowed the server they measured.
  *
  * <p>{@code setup --url JDBC --password P} creates an admin ({@code latency-admin@bench.backchannel.test}) and a
- * default team with three members, so that every conversation is routed and assigned. {@code run --url JDBC --base
- * http://host:port --connector ID --secret S --rate 1000 --seconds 10} prints {@code sent}, {@code seen}, {@code lost},
+ * default team with three members, so that every conversation is routed and assigned, and the reporting trigger. {@code run --url JDBC --base
+ * http://host:port --connector ID --secret S --rate 1000 --seconds 10 [--connections 64]} prints {@code sent}, {@code seen}, {@code lost},
  * {@code p50_ms}, {@code p95_ms}, {@code p99_ms} and {@code max_ms}.
  */
 public class CaptureLatency {
@@ -86,6 +91,10 @@ public class CaptureLatency {
                     + " and a.email like 'latency_@bench.backchannel.test'");
             sql.execute("insert into listening_team_setting (team_id, is_default)"
                     + " select id, true from identity_team where name = 'Latency team'");
+            sql.execute("create function bench_latency_seen() returns trigger language plpgsql as $$"
+                    + " begin perform pg_notify('bench_latency', new.external_id); return null; end $$");
+            sql.execute("create trigger bench_latency_seen after insert on listening_message"
+                    + " for each row execute function bench_latency_seen()");
         }
     }
 
@@ -101,38 +110,42 @@ public class CaptureLatency {
         long[] seen = new long[total];
         var outstanding = ConcurrentHashMap.<Integer>newKeySet();
         var refused = new AtomicInteger();
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
+        URI uri = URI.create(base + "/api/channels/webhook/" + connector);
 
-        var poller = Thread.ofPlatform().start(() -> poll(db, connector, prefix, due, seen, outstanding, total));
+        try (Statement listen = db.createStatement()) {
+            listen.execute("listen bench_latency");
+        }
+        var poller = Thread.ofPlatform().start(() -> poll(db, prefix, due, seen, outstanding, total));
         long start = System.nanoTime() + 200_000_000L;
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
             due[i] = start + i * interval;
-            long wait = due[i] - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String[] post = POSTS.get(i % POSTS.size());
-            byte[] body = body(prefix + i, post[0] + " #" + i, post[1], i);
-            long timestamp = Instant.now().getEpochSecond();
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-            outstanding.add(i);
-            var request = HttpRequest.newBuilder(URI.create(base + "/api/channels/webhook/" + connector))
-                    .header("Content-Type", "application/json")
-                    .header("X-Backchannel-Timestamp", Long.toString(timestamp))
-                    .header("X-Backchannel-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            int n = i;
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error != null || response.statusCode() != 202) {
-                    refused.incrementAndGet();
-                    outstanding.remove(n);
+        }
+        var next = new AtomicInteger();
+        var senders = new ArrayList<Thread>();
+        for (int c = 0; c < connections; c++) {
+            senders.add(Thread.ofPlatform().start(() -> {
+                try (var sender = new Sender(uri, secret)) {
+                    for (int i; (i = next.getAndIncrement()) < total; ) {
+                        long wait = due[i] - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        String[] post = POSTS.get(i % POSTS.size());
+                        outstanding.add(i);
+                        if (sender.post(body(prefix + i, post[0] + " #" + i, post[1], i)) != 202) {
+                            refused.incrementAndGet();
+                            outstanding.remove(i);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-            });
+            }));
+        }
+        for (Thread sender : senders) {
+            sender.join();
         }
         poller.join();
         List<Long> latencies = new ArrayList<>();
@@ -152,10 +165,9 @@ public class CaptureLatency {
         System.out.println("max_ms " + (latencies.isEmpty() ? "n/a" : latencies.get(latencies.size() - 1)));
     }
 
-    /** Polls until every post was seen, or nothing new turned up for 30 s after the last one was due. */
+    /** Listens until every post was seen, or nothing new turned up for 30 s after the last one was due. */
     void poll(
             Connection db,
-            String connector,
             String prefix,
             long[] due,
             long[] seen,
@@ -163,25 +175,19 @@ public class CaptureLatency {
             int total) {
         int found = 0;
         long lastProgress = System.nanoTime();
-        try (PreparedStatement query = db.prepareStatement(
-                "select external_id from listening_message where connector_id = ?::uuid and external_id = any(?)")) {
+        try {
+            var notifications = db.unwrap(org.postgresql.PGConnection.class);
             while (true) {
-                // Every outstanding id is one index probe: a backlog of thousands polled every 10 ms would load the
-                // database more than the posts do, so the pause grows with the backlog (130 ms at 6,000).
-                Thread.sleep(10 + outstanding.size() / 50);
-                var wanted = outstanding.stream().map(i -> prefix + i).toArray(String[]::new);
+                var arrived = notifications.getNotifications(100);
                 long now = System.nanoTime();
-                if (wanted.length > 0) {
-                    query.setString(1, connector);
-                    query.setArray(2, db.createArrayOf("text", wanted));
-                    try (var rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            int i = Integer.parseInt(rows.getString(1).substring(prefix.length()));
-                            if (outstanding.remove(i)) {
-                                seen[i] = now;
-                                found++;
-                                lastProgress = now;
-                            }
+                for (var notification : arrived == null ? new org.postgresql.PGNotification[0] : arrived) {
+                    String id = notification.getParameter();
+                    if (id.startsWith(prefix)) {
+                        int i = Integer.parseInt(id.substring(prefix.length()));
+                        if (outstanding.remove(i)) {
+                            seen[i] = now;
+                            found++;
+                            lastProgress = now;
                         }
                     }
                 }
@@ -191,7 +197,106 @@ public class CaptureLatency {
                 }
             }
         } catch (Exception e) {
-            throw new IllegalStateException("polling failed after " + found + " posts", e);
+            throw new IllegalStateException("listening failed after " + found + " posts", e);
+        }
+    }
+
+    /**
+     * One kept-alive HTTP/1.1 connection posting signed deliveries, as a platform's webhook sender holds a pool of
+     * them. Posts due while every connection is busy wait and are sent late; their latency still counts from when they
+     * were due. (java.net.http opened a connection per post in flight: thousands once the server lagged, more CPU
+     * than the server's own work, and a listen backlog overflowing into SYN retries of seconds.)
+     */
+    static final class Sender implements AutoCloseable {
+        private final URI uri;
+        private final Mac mac;
+        private Socket socket;
+        private BufferedInputStream in;
+        private OutputStream out;
+
+        Sender(URI uri, byte[] secret) throws Exception {
+            this.uri = uri;
+            this.mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        }
+
+        /** The response status; 0 when the connection failed. */
+        int post(byte[] body) throws IOException {
+            long timestamp = Instant.now().getEpochSecond();
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nX-Backchannel-Timestamp: " + timestamp
+                    + "\r\nX-Backchannel-Signature: " + signature + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n";
+            try {
+                if (socket == null) {
+                    socket = new Socket(uri.getHost(), uri.getPort());
+                    socket.setTcpNoDelay(true);
+                    in = new BufferedInputStream(socket.getInputStream());
+                    out = socket.getOutputStream();
+                }
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                return response();
+            } catch (IOException e) {
+                close();
+                return 0;
+            }
+        }
+
+        /** Reads one response (length-delimited or chunked) and closes the connection when the server asks. */
+        private int response() throws IOException {
+            String status = line();
+            int code = Integer.parseInt(status.split(" ")[1]);
+            long length = 0;
+            boolean chunked = false;
+            boolean keep = true;
+            for (String header; !(header = line()).isEmpty(); ) {
+                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(header.indexOf(':') + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> keep = !value.equalsIgnoreCase("close");
+                    default -> {}
+                }
+            }
+            if (chunked) {
+                for (long size; (size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0; ) {
+                    in.skipNBytes(size);
+                    line();
+                }
+                line();
+            } else {
+                in.skipNBytes(length);
+            }
+            if (!keep) {
+                close();
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            var line = new StringBuilder();
+            for (int b; (b = in.read()) != '\n'; ) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
         }
     }
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Capture-to-inbox latency (issue 5, "capture-to-inbox p95 ≤ 1 s at 1,000 posts/s"): starts a fresh instance with a
 # default team of three, creates a webhook connector through the admin form, then bench/CaptureLatency.java posts
-# signed webhook deliveries at a fixed rate (short posts in the post languages, 5,000 distinct customers) and polls
-# the database until each post's conversation is there (analysed, routed, committed). Latency runs from the instant a
-# post was due to the poll that saw it (10 ms apart, more while a backlog builds up), so a stalled server cannot hide its delay by slowing the load.
+# signed webhook deliveries at a fixed rate (short posts in the post languages, 5,000 distinct customers) and listens
+# until each post's conversation is there (analysed, routed, committed; a trigger the harness adds reports each first
+# message at its commit). Latency runs from the instant a post was due to that report, so a stalled server cannot hide
+# its delay by slowing the load.
 #
 # Usage (from the repository root):  bench/inbox-latency.sh [--no-build] [--quick]
 #   --no-build  use the existing target/backchannel.jar
 #   --quick     3 s of posts instead of 30 s
-# Environment: RATE (posts/s, default 1000), SECONDS_OF_POSTS (default 30), WARMUP_SECONDS (default 20: posts sent at
+# Environment: RATE (posts/s, default 1000), CONNECTIONS (kept-alive connections the deliveries share, default 64; a
+# post due while all are busy waits, and its wait counts), SECONDS_OF_POSTS (default 30), WARMUP_SECONDS (default 20: posts sent at
 # the same rate first and not counted, so that the measured posts meet a server whose code is compiled, as a server that
 # has been running is; 0 measures from a cold start), BENCH_JAVA_HOME, BENCH_JVM_OPTS.
 # Needs curl. Prints a Markdown table to stdout and keeps the output in bench/results/<stamp>; stops what it started
@@ -22,7 +24,7 @@ cd "$ROOT"
 source "$ROOT/bench/lib.sh"
 parse_options '2,13p' "$@"
 
-RATE="${RATE:-1000}" SECONDS_OF_POSTS="${SECONDS_OF_POSTS:-30}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
+RATE="${RATE:-1000}" CONNECTIONS="${CONNECTIONS:-64}" SECONDS_OF_POSTS="${SECONDS_OF_POSTS:-30}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}"
 if [[ $QUICK == 1 ]]; then SECONDS_OF_POSTS=3; fi
 PASSWORD=bench-password
 TARGET_P95_MS=1000
@@ -60,12 +62,12 @@ CONNECTOR="${LOCATION##*/admin/channels/}"
 
 if [[ $WARMUP_SECONDS -gt 0 ]]; then
     log "warming up: $RATE posts/s for $WARMUP_SECONDS s, not counted"
-    harness run --base "$BASE" --connector "$CONNECTOR" --secret "$SECRET" --rate "$RATE" \
+    harness run --base "$BASE" --connector "$CONNECTOR" --secret "$SECRET" --rate "$RATE" --connections "$CONNECTIONS" \
         --seconds "$WARMUP_SECONDS" >"$RUN_DIR/warmup.txt"
 fi
 log "posting $RATE posts/s for $SECONDS_OF_POSTS s to connector $CONNECTOR"
 CPU0="$(cpu_ms "$APP_PID")"
-harness run --base "$BASE" --connector "$CONNECTOR" --secret "$SECRET" --rate "$RATE" \
+harness run --base "$BASE" --connector "$CONNECTOR" --secret "$SECRET" --rate "$RATE" --connections "$CONNECTIONS" \
     --seconds "$SECONDS_OF_POSTS" | tee "$RUN_DIR/latency.txt" >&2
 CPU1="$(cpu_ms "$APP_PID")"
 stop_app
@@ -78,7 +80,7 @@ COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "### Capture to inbox $(date -u '+%Y-%m-%d %H:%M UTC') — commit $COMMIT"
     echo
     machine_line
-    echo "Signed webhook deliveries at $RATE posts/s for $SECONDS_OF_POSTS s, after $WARMUP_SECONDS s of the same not counted;" \
+    echo "Signed webhook deliveries at $RATE posts/s for $SECONDS_OF_POSTS s over $CONNECTIONS kept-alive connections, after $WARMUP_SECONDS s of the same not counted;" \
         "latency until the conversation's row is committed."
     echo
     echo "| posts | refused | lost | p50 / p95 / p99 / max | java CPU/post | target | result |"
