@@ -49,7 +49,7 @@ class WebhookApi {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = WebhookPost.class)))
-    @PostMapping("/api/channels/webhook/{connectorId}")
+    @PostMapping(WebhookHandlerMapping.PATTERN)
     ResponseEntity<WebhookIntake.Received> receive(
             @PathVariable UUID connectorId,
             @RequestHeader(name = WebhookSignatures.TIMESTAMP, required = false) @Nullable String timestamp,
