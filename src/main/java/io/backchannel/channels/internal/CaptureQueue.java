@@ -28,6 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a second this turns a thousand transactions, each with its own flush to disk and its own event publication, into a
  * few dozen, and the inbox and the archive then take each batch as one. A batch that fails is stored again post by
  * post, so that one bad post fails alone.
+ *
+ * <p>A batch stays open for a moment (the linger) after its first post arrives. Without it, senders that keep a pool of
+ * connections and wait for each answer (as webhook senders do) made batches of three or four posts: at 1,000 posts a
+ * second that was 200 transactions, 400 event publications and 800 completions a second, on top of the posts.
  */
 @Component
 class CaptureQueue implements SmartLifecycle {
@@ -42,6 +46,7 @@ class CaptureQueue implements SmartLifecycle {
     private final BlockingQueue<Waiting> queue;
     private final int maxBatch;
     private final Duration patience;
+    private final long lingerNanos;
     private volatile @Nullable Thread writer;
 
     CaptureQueue(
@@ -50,13 +55,15 @@ class CaptureQueue implements SmartLifecycle {
             TransactionTemplate transactions,
             @Value("${backchannel.channels.capture-batch-size:200}") int maxBatch,
             @Value("${backchannel.channels.capture-queue-size:5000}") int capacity,
-            @Value("${backchannel.channels.capture-wait:30s}") Duration patience) {
+            @Value("${backchannel.channels.capture-wait:30s}") Duration patience,
+            @Value("${backchannel.channels.capture-linger:20ms}") Duration linger) {
         this.posts = posts;
         this.connectors = connectors;
         this.transactions = transactions;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.patience = patience;
+        this.lingerNanos = linger.toNanos();
     }
 
     /**
@@ -91,8 +98,12 @@ class CaptureQueue implements SmartLifecycle {
                 }
                 batch.add(first);
                 long bytes = first.bytes();
-                Waiting next;
-                while (batch.size() < maxBatch && bytes < MAX_BATCH_BYTES && (next = queue.poll()) != null) {
+                long closes = System.nanoTime() + lingerNanos;
+                while (batch.size() < maxBatch && bytes < MAX_BATCH_BYTES) {
+                    Waiting next = queue.poll(Math.max(0, closes - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
                     batch.add(next);
                     bytes += next.bytes();
                 }
