@@ -159,6 +159,27 @@ class ConversationsTests extends ListeningIntegrationTest {
                 .isOne();
     }
 
+    /**
+     * Within one batch, conversations are opened together at its end: a post whose answer came earlier in the same
+     * batch still joins the answer's conversation, and so does a later answer to it.
+     */
+    @Test
+    void inOneBatchAnAnswerBeforeItsParentAndAnotherAfterItMakeOneConversation() throws Exception {
+        supportByDefault();
+        var child = heard("tree-child-" + marker, "tree-parent-" + marker, "@gus", "As I said, still broken.");
+        var other = heard("tree-other-" + marker, null, "@hana", "Where is my refund?");
+        var parent = heard("tree-parent-" + marker, null, "@gus", "The printer driver fails.");
+        var grandchild = heard("tree-grandchild-" + marker, "tree-parent-" + marker, "@gus", "Any news?");
+        transactions.executeWithoutResult(
+                tx -> publisher.publishEvent(new PostsCaptured(List.of(child, other, parent, grandchild))));
+
+        UUID conversation = await(() -> conversationOf(grandchild.postId()));
+        assertThat(conversationOf(child.postId())).contains(conversation);
+        assertThat(conversationOf(parent.postId())).contains(conversation);
+        assertThat(conversationOf(other.postId())).isPresent().isNotEqualTo(Optional.of(conversation));
+        assertThat(messages(conversation)).isEqualTo(3);
+    }
+
     @Test
     void answerJoinsItsConversationAndARepeatedDeliveryChangesNothing() {
         supportByDefault();

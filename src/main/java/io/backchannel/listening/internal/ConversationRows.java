@@ -7,13 +7,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,9 +42,11 @@ public class ConversationRows {
             "id, kind, author_handle, author_name, staff_id, text, url, state, failure_key, external_id, posted_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ConversationRows(JdbcClient jdbc) {
+    ConversationRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -78,20 +85,24 @@ public class ConversationRows {
                 .optional();
     }
 
-    /** The conversation holding an answer to the post with this platform id: the answer came first. */
-    Optional<UUID> conversationAnswering(UUID connectorId, String externalId) {
-        return jdbc.sql("select conversation_id from listening_message"
-                        + " where connector_id = ? and in_reply_to_external_id = ? limit 1")
-                .params(connectorId, externalId)
-                .query(UUID.class)
-                .optional();
+    /**
+     * Opens conversations, each with its first message and history in one statement (one round trip instead of four):
+     * the customer is created or renamed, the conversation written already routed. The statements go to the database
+     * together, as one batch per shape.
+     */
+    void openAll(List<Opening> openings) {
+        Map<Integer, List<Object[]>> byHistoryLength = new LinkedHashMap<>();
+        for (Opening opening : openings) {
+            byHistoryLength
+                    .computeIfAbsent(opening.history().size(), length -> new ArrayList<>())
+                    .add(openingParams(opening).toArray());
+        }
+        byHistoryLength.forEach((length, rows) -> batch.batchUpdate(openingSql(length), rows));
     }
 
-    /**
-     * Opens a conversation with its first message and history in one statement (one round trip instead of four): the
-     * customer is created or renamed, the conversation written already routed.
-     */
-    void open(NewConversation conversation, NewMessage first, List<Routing.History> history) {
+    private static List<@Nullable Object> openingParams(Opening opening) {
+        NewConversation conversation = opening.conversation();
+        NewMessage first = opening.first();
         List<@Nullable Object> params = new ArrayList<>(
                 List.of(conversation.channel(), conversation.customerHandle(), conversation.customerName()));
         params.addAll(Arrays.<@Nullable Object>asList(
@@ -110,31 +121,65 @@ public class ConversationRows {
                 conversation.dues().firstResponse(),
                 conversation.dues().resolution()));
         params.addAll(messageParams(first));
-        history.forEach(line -> params.addAll(List.<Object>of(first.conversationId(), line.eventKey(), line.detail())));
+        opening.history()
+                .forEach(
+                        line -> params.addAll(List.<Object>of(first.conversationId(), line.eventKey(), line.detail())));
+        return params;
+    }
+
+    /** Ends in the history's insert rather than a query, so that it can be sent in a batch. */
+    private static String openingSql(int historyLines) {
+        return """
+                with customer as (
+                    insert into listening_customer (channel, handle, name) values (?, ?, ?)
+                    on conflict (channel, handle) do update set name = excluded.name
+                    returning id),
+                conversation as (
+                    insert into listening_conversation (id, connector_id, channel, customer_id, subject,
+                        language, sentiment, topics, intents, search_text, last_message_at, team_id,
+                        assignee_id, first_response_due, resolution_due)
+                    select ?::uuid, ?::uuid, ?::text, customer.id, ?::text, ?::text, ?::text, ?::text[],
+                        ?::text[], ?::text, ?::timestamptz, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz
+                    from customer),
+                message as ("""
+                + INSERT_MESSAGE
+                + """
+                )
+                insert into listening_history (conversation_id, event_key, detail) values\s"""
+                + String.join(", ", Collections.nCopies(historyLines, "(?, ?, ?)"));
+    }
+
+    /** A conversation to open: its row, first message and history. */
+    record Opening(NewConversation conversation, NewMessage first, List<Routing.History> history) {}
+
+    /**
+     * For each of these posts, a conversation already holding an answer to it (the answer came first), in one look-up
+     * for all of them.
+     */
+    Map<PostKey, UUID> conversationsAnswering(Collection<PostKey> posts) {
+        if (posts.isEmpty()) {
+            return Map.of();
+        }
+        Map<PostKey, UUID> answering = new HashMap<>();
         jdbc.sql(
                         """
-                        with customer as (
-                            insert into listening_customer (channel, handle, name) values (?, ?, ?)
-                            on conflict (channel, handle) do update set name = excluded.name
-                            returning id),
-                        conversation as (
-                            insert into listening_conversation (id, connector_id, channel, customer_id, subject,
-                                language, sentiment, topics, intents, search_text, last_message_at, team_id,
-                                assignee_id, first_response_due, resolution_due)
-                            select ?::uuid, ?::uuid, ?::text, customer.id, ?::text, ?::text, ?::text, ?::text[],
-                                ?::text[], ?::text, ?::timestamptz, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz
-                            from customer),
-                        message as ("""
-                                + INSERT_MESSAGE
-                                + """
-                        ),
-                        history as (insert into listening_history (conversation_id, event_key, detail) values\s"""
-                                + String.join(", ", Collections.nCopies(history.size(), "(?, ?, ?)")) + ")"
-                                + " select count(*) from customer")
-                .params(params)
-                .query(Long.class)
-                .single();
+                        select k.connector_id, k.external_id, m.conversation_id
+                        from unnest(?::uuid[], ?::text[]) as k (connector_id, external_id)
+                        join listening_message m
+                            on m.connector_id = k.connector_id and m.in_reply_to_external_id = k.external_id
+                        """)
+                .params(
+                        posts.stream().map(PostKey::connectorId).toArray(UUID[]::new),
+                        posts.stream().map(PostKey::externalId).toArray(String[]::new))
+                .query(rs -> {
+                    answering.putIfAbsent(
+                            new PostKey(rs.getObject(1, UUID.class), rs.getString(2)), rs.getObject(3, UUID.class));
+                });
+        return answering;
     }
+
+    /** A post by the connector it came through and its id there. */
+    record PostKey(UUID connectorId, String externalId) {}
 
     /** Stores the message; false when its post is already held. */
     boolean addMessage(NewMessage message) {

@@ -117,27 +117,41 @@ public class Conversations {
         rows.lockThreading();
         Set<UUID> held = rows.heldPosts(posts.stream().map(PostCaptured::postId).toList());
         RoutingPass pass = routing.pass();
+        List<PostCaptured> fresh =
+                posts.stream().filter(post -> !held.contains(post.postId())).toList();
+        Openings openings = new Openings(rows, fresh);
         List<Optional<UUID>> threaded = posts.stream()
-                .map(post -> held.contains(post.postId()) ? Optional.<UUID>empty() : threadLocked(post, pass))
+                .map(post -> held.contains(post.postId()) ? Optional.<UUID>empty() : threadLocked(post, pass, openings))
                 .toList();
+        openings.flush();
         pass.finish();
         return threaded;
     }
 
-    private Optional<UUID> threadLocked(PostCaptured post, RoutingPass pass) {
+    /**
+     * A customer's post that answers nothing and is answered by nothing opens a conversation without a round trip;
+     * a post that reads or joins conversations first has those opened so far written.
+     */
+    private Optional<UUID> threadLocked(PostCaptured post, RoutingPass pass, Openings openings) {
+        if (post.fromCompany() || post.inReplyToExternalId() != null) {
+            openings.flush();
+        }
         if (post.fromCompany() && rows.heldMessage(post.connectorId(), post.externalId())) {
             return Optional.empty();
         }
         Optional<UUID> thread = Optional.ofNullable(post.inReplyToExternalId())
                 .flatMap(parent -> rows.conversationHolding(post.connectorId(), parent))
-                .or(() -> rows.conversationAnswering(post.connectorId(), post.externalId()));
+                .or(() -> openings.answering(post));
+        if (thread.isPresent()) {
+            openings.flush();
+        }
         if (post.fromCompany()) {
-            thread.ifPresent(conversation -> store(conversation, post, "COMPANY"));
+            thread.ifPresent(conversation -> store(conversation, post, "COMPANY", openings));
             return thread;
         }
         if (thread.isPresent()) {
             UUID conversation = thread.get();
-            store(conversation, post, "INBOUND");
+            store(conversation, post, "INBOUND", openings);
             rows.touch(conversation, post.postedAt(), post.text());
             reopen(conversation);
             return thread;
@@ -165,7 +179,7 @@ public class Conversations {
         var history = new ArrayList<Routing.History>();
         history.add(new Routing.History("listening.history.opened", post.channel()));
         history.addAll(decision.history());
-        rows.open(
+        openings.open(new ConversationRows.Opening(
                 new ConversationRows.NewConversation(
                         post.connectorId(),
                         post.channel(),
@@ -182,15 +196,20 @@ public class Conversations {
                         decision.assigneeId(),
                         ResponseTargets.dues(decision.targets(), Instant.now())),
                 message(conversation, post, "INBOUND"),
-                history);
+                history));
+        if (!verdict.matched().isEmpty()) {
+            openings.flush();
+        }
         queries.recordHits(verdict, post, analysis, conversation);
         spikes.opened(allTopics, analysis.sentiment(), post.postedAt());
         routing.routed(conversation, decision);
         return Optional.of(conversation);
     }
 
-    private void store(UUID conversation, PostCaptured post, String kind) {
-        rows.addMessage(message(conversation, post, kind));
+    private void store(UUID conversation, PostCaptured post, String kind, Openings openings) {
+        var message = message(conversation, post, kind);
+        rows.addMessage(message);
+        openings.stored(message);
     }
 
     private static ConversationRows.NewMessage message(UUID conversation, PostCaptured post, String kind) {
