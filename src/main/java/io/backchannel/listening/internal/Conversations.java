@@ -198,7 +198,7 @@ public class Conversations {
                 message(conversation, post, "INBOUND"),
                 history));
         if (!verdict.matched().isEmpty()) {
-            openings.flush();
+            openings.flush(); // the query hits refer to the conversation's row
         }
         queries.recordHits(verdict, post, analysis, conversation);
         spikes.opened(allTopics, analysis.sentiment(), post.postedAt());
