@@ -4,6 +4,7 @@ import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureOutcome;
 import io.backchannel.archive.CaptureRefused;
 import io.backchannel.archive.CaptureResult;
+import io.backchannel.system.Groups;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,13 +72,8 @@ public class Archive {
     private final java.util.concurrent.ExecutorService building =
             java.util.concurrent.Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("archive-build").daemon().factory());
-    /**
-     * Single captures not yet written, and whether one of their callers is writing them (the leader); guarded by this
-     * queue's monitor, which also wakes the callers when a group is written.
-     */
-    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-
-    private boolean leading;
+    /** Single captures from many threads, written together (a group commit led by one of their callers). */
+    private final Groups<Waiting> singles = new Groups<>(MAX_BATCH, waiting -> 1, this::writeGroup);
 
     Archive(
             JdbcClient jdbc,
@@ -195,73 +190,26 @@ public class Archive {
     }
 
     /**
-     * Captures one item. Captures from many threads are written together (a group commit): one of their callers, the
-     * leader, writes everything waiting as one batch, while the others wait for their result; whoever finds their
-     * result written returns at once. The leader steps down once its own capture is written, and a caller still waiting
-     * takes over, so no caller writes for others for long.
+     * Captures one item. Captures from many threads are written together (a group commit, see {@link Groups}); when a
+     * group fails, each of its captures is written alone, so that one capture the database cannot take fails only its
+     * own caller.
      */
     public CaptureOutcome capture(Capture capture) {
         Waiting mine = new Waiting(capture);
-        boolean interrupted = false;
-        synchronized (waiting) {
-            waiting.add(mine);
-            while (!mine.done() && leading) {
-                try {
-                    waiting.wait();
-                } catch (InterruptedException e) {
-                    // The capture may be written meanwhile: wait for its result all the same.
-                    interrupted = true;
-                }
-            }
-            if (!mine.done()) {
-                leading = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (!mine.done()) {
-            lead(mine);
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
+        singles.run(mine);
         return Objects.requireNonNull(mine.result).orThrow();
     }
 
-    /** Writes what waits, a group at a time, until {@code mine} is written; then wakes the callers and steps down. */
-    private void lead(Waiting mine) {
+    private void writeGroup(List<Waiting> group) {
+        writing.lock();
         try {
-            writing.lock();
-            try {
-                while (!mine.done()) {
-                    List<Waiting> batch = new ArrayList<>();
-                    synchronized (waiting) {
-                        for (Waiting next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
-                            batch.add(next);
-                        }
-                    }
-                    try {
-                        writeFor(batch);
-                    } finally {
-                        for (Waiting unwritten : batch) {
-                            if (!unwritten.done()) {
-                                unwritten.failure = new IllegalStateException("The capture's group write failed");
-                            }
-                        }
-                        synchronized (waiting) {
-                            waiting.notifyAll();
-                        }
-                    }
-                }
-            } finally {
-                writing.unlock();
+            List<CaptureResult> results =
+                    writeBatch(group.stream().map(waiting -> waiting.capture).toList());
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).result = results.get(i);
             }
         } finally {
-            synchronized (waiting) {
-                leading = false;
-                waiting.notifyAll();
-            }
+            writing.unlock();
         }
     }
 
@@ -279,45 +227,15 @@ public class Archive {
         return results;
     }
 
-    /**
-     * A single capture waiting for the next group write, until the leader sets its result (or failure) and wakes the
-     * waiting callers.
-     */
+    /** A single capture and, once its group is written, its result. */
     private static final class Waiting {
 
         final Capture capture;
 
         volatile @Nullable CaptureResult result;
 
-        volatile @Nullable RuntimeException failure;
-
         Waiting(Capture capture) {
             this.capture = capture;
-        }
-
-        boolean done() {
-            return result != null || failure != null;
-        }
-    }
-
-    /**
-     * Writes the waiting captures together; when that fails, each alone, so that one capture the database cannot
-     * take fails only its own caller.
-     */
-    private void writeFor(List<Waiting> batch) {
-        try {
-            List<CaptureResult> results =
-                    writeBatch(batch.stream().map(waiting -> waiting.capture).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result = results.get(i);
-            }
-        } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.getFirst().failure = e;
-                return;
-            }
-            log.warn("Archive: a group of {} captures failed; writing them one by one", batch.size(), e);
-            batch.forEach(one -> writeFor(List.of(one)));
         }
     }
 
