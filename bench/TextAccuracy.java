@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Accuracy of the text analysis on public labelled data fetched by bench/text.sh: language detection on short pieces
  * (up to 8 words, or 20 characters in Chinese and Japanese, 12 in Korean) of the UDHR in the 11 post languages, and
  * English sentiment on the labelled review sentences bundled with the npm package sentiment (UCI "Sentiment Labelled
- * Sentences", 1 positive / 0 negative, no neutral class).
+ * Sentences", 1 positive / 0 negative, no neutral class); German sentiment on tweets of the GermEval 2017 test set
+ * when its file is given (three classes: positive, neutral, negative).
  */
 public class TextAccuracy {
 
@@ -46,6 +47,9 @@ public class TextAccuracy {
         Path data = Path.of(args[0]);
         languages(data.resolve("udhr/package/declaration"));
         sentiment(data.resolve("sentiment/package/test/fixtures"));
+        if (args.length > 1) {
+            germanSentiment(Path.of(args[1]));
+        }
     }
 
     static void languages(Path declarations) throws IOException {
@@ -125,6 +129,77 @@ public class TextAccuracy {
         }
         row("all", all);
         System.out.println();
+    }
+
+    /** The three classes of a labelled set, in the order of the confusion matrix's rows. */
+    static final List<Sentiment> CLASSES = List.of(Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE);
+
+    /**
+     * German sentiment on a file of {@code id<TAB>label<TAB>relevance<TAB>text} lines (label positive, neutral or
+     * negative): the GermEval 2017 tweets, all of them and those the annotators marked relevant to the company. An
+     * UNCLEAR answer goes to a person; it counts as a miss of the true class and as no answer for any other.
+     */
+    static void germanSentiment(Path file) throws IOException {
+        int[][] all = new int[3][4]; // [truth: POSITIVE, NEUTRAL, NEGATIVE][answer: Sentiment's order]
+        int[][] relevant = new int[3][4];
+        for (String line : Files.readAllLines(file)) {
+            String[] fields = line.split("\t", 4);
+            if (fields.length < 4) {
+                continue;
+            }
+            int truth = CLASSES.indexOf(Sentiment.valueOf(fields[1].strip().toUpperCase(java.util.Locale.ROOT)));
+            int answer = TextAnalysis.analyse(unquoted(fields[3]), "de", Topics.none()).sentiment().ordinal();
+            all[truth][answer]++;
+            if (fields[2].strip().equals("true")) {
+                relevant[truth][answer]++;
+            }
+        }
+        System.out.println("| German set | posts | positive / neutral / negative | macro-F1 (3 classes) | macro-F1 (pos/neg)"
+                + " | accuracy of decided | UNCLEAR |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        threeClassRow("GermEval 2017 tweets", all);
+        threeClassRow("of them relevant", relevant);
+        System.out.println();
+        System.out.println("Confusion (rows: label; columns: answer POSITIVE / NEUTRAL / NEGATIVE / UNCLEAR), all tweets:");
+        for (int truth = 0; truth < 3; truth++) {
+            System.out.printf("- %s: %d / %d / %d / %d%n", CLASSES.get(truth), all[truth][0], all[truth][1],
+                    all[truth][2], all[truth][3]);
+        }
+        System.out.println();
+    }
+
+    /** A field as the set's TSV writer quoted it (wrapped in quotes, inner quotes doubled) back to its text. */
+    static String unquoted(String field) {
+        return field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")
+                ? field.substring(1, field.length() - 1).replace("\"\"", "\"")
+                : field;
+    }
+
+    static void threeClassRow(String name, int[][] counts) {
+        double[] f1 = new double[3];
+        int n = 0;
+        int decided = 0;
+        int right = 0;
+        for (int c = 0; c < 3; c++) {
+            int answer = CLASSES.get(c).ordinal();
+            int tp = counts[c][answer];
+            int fp = 0;
+            for (int other = 0; other < 3; other++) {
+                fp += other == c ? 0 : counts[other][answer];
+            }
+            f1[c] = f1(tp, fp, n(counts[c]) - tp);
+            n += n(counts[c]);
+            decided += n(counts[c]) - counts[c][Sentiment.UNCLEAR.ordinal()];
+            right += tp;
+        }
+        int unclear = 0;
+        for (int[] truth : counts) {
+            unclear += truth[Sentiment.UNCLEAR.ordinal()];
+        }
+        System.out.printf(
+                "| %s | %d | %d / %d / %d | %.3f | %.3f | %s | %s |%n",
+                name, n, n(counts[0]), n(counts[1]), n(counts[2]), (f1[0] + f1[1] + f1[2]) / 3, (f1[0] + f1[2]) / 2,
+                share(right, decided), share(unclear, n));
     }
 
     static void row(String name, int[][] counts) {

@@ -8,7 +8,14 @@
 #   --no-build  use the existing target/classes
 #   --quick     a short JMH run (1 s warm-up, 1 s measurement) to prove the benchmark runs
 # Environment: THREADS (JMH threads, default 2), CORPUS (Jetstream JSON lines for the replay benchmark, default
-# ../shared/corpora/bluesky-jetstream), BENCH_JAVA_HOME.
+# ../shared/corpora/bluesky-jetstream), BENCH_JAVA_HOME, GERMAN_SENTIMENT (German sentiment, see below).
+#
+# German sentiment needs a labelled file that no registry here serves: GERMAN_SENTIMENT names a file of
+# id<TAB>label<TAB>relevance<TAB>text lines (label positive/neutral/negative, relevance true/false), default
+# ../data/germeval2017/test_syn_twitter.tsv beside the repository. The one measured holds the tweets (ids starting
+# http://twitter.com/) of the GermEval 2017 synchronic test set, one line per document, columns id, text, relevance
+# and sentiment of data/test_syn_df_opinion.tsv in github.com/ac74/reevaluating_germeval2017 (commit 44f1859).
+# Without the file the German part is skipped; the data is not committed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +27,7 @@ for arg in "$@"; do
     case "$arg" in
         --no-build) BUILD=0 ;;
         --quick) QUICK=1 ;;
-        -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "unknown option: $arg" >&2; exit 2 ;;
     esac
 done
@@ -57,8 +64,11 @@ CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$JMH_JARS"
 "$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$WORK/classes" -cp "$CP" -processorpath "$JMH_JARS" \
     bench/TextAccuracy.java bench/TextThroughput.java bench/RoutedThroughput.java
 
+GERMAN_SENTIMENT="${GERMAN_SENTIMENT:-$ROOT/../data/germeval2017/test_syn_twitter.tsv}"
+GERMAN_ARGS=()
+if [[ -f $GERMAN_SENTIMENT ]]; then GERMAN_ARGS=("$GERMAN_SENTIMENT"); else log "no German sentiment set at $GERMAN_SENTIMENT: skipped"; fi
 log "accuracy"
-"$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data"
+"$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data" "${GERMAN_ARGS[@]}"
 
 # Real posts for the replay benchmark (issue 5 names this corpus); without it the replay runs one post.
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/bluesky-jetstream/bluesky_jetstream_expected_v1.jsonl}"

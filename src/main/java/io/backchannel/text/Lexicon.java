@@ -19,7 +19,8 @@ import org.tartarus.snowball.ext.GermanStemmer;
 /**
  * The sentiment lexicons the build fetches (see pom.xml): VADER for English (valences −4 … +4, looked up by the
  * lower-cased word) and SentiCon of nlp.js for German (−1 … +1, scaled to VADER's range, looked up by the word folded
- * to ASCII and then by its Snowball stem, as nlp.js stores stems). Each loads on first use.
+ * to ASCII and then by its Snowball stem, as nlp.js stores stems), with our own German valences by word before it.
+ * Each loads on first use.
  */
 final class Lexicon {
 
@@ -154,7 +155,29 @@ final class Lexicon {
     private static final class German {
         private static final Pattern ENTRY = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
 
+        /** Our own valences by word ({@code german-valences.tsv}), ahead of SentiCon's by stem. */
+        private static final Map<String, Float> OWN = own();
+
         static final Lexicon LEXICON = load();
+
+        private static Map<String, Float> own() {
+            Map<String, Float> own = new HashMap<>();
+            InputStream resource = Lexicon.class.getResourceAsStream("german-valences.tsv");
+            if (resource == null) {
+                throw new IllegalStateException("german-valences.tsv is missing from the class path");
+            }
+            try (InputStream in = resource) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String[] fields = line.split("\t");
+                    if (fields.length == 2 && !line.startsWith("#")) {
+                        own.put(fold(fields[0].strip()), Float.parseFloat(fields[1].strip()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.copyOf(own);
+        }
 
         /** One JSON object of stem → score. */
         private static Lexicon load() {
@@ -170,8 +193,9 @@ final class Lexicon {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            var lexicon = Map.copyOf(map);
-            return new Lexicon(lexicon, lexicon, true);
+            Map<String, Float> words = new HashMap<>(map);
+            words.putAll(OWN);
+            return new Lexicon(Map.copyOf(words), Map.copyOf(map), true);
         }
     }
 }

@@ -146,6 +146,11 @@ class TextAnalysisTests {
             NEUTRAL  | Der Laden öffnet am Montag um neun Uhr.
             POSITIVE | 👍👍
             NEGATIVE | Still no answer :(
+            NEUTRAL  | Bitte um Rückruf, wir sind unten am Gleis gefahren.
+            NEGATIVE | Ich hasse diese Verspätungen.
+            NEGATIVE | Mein Zug fällt schon wieder aus.
+            NEGATIVE | Die Lieferung kam zu spät.
+            NEGATIVE | The delivery came too late.
             UNCLEAR  | Le magasin ouvre lundi à neuf heures.
             """)
     void readsTheSentiment(Sentiment expected, String post) {
