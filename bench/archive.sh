@@ -10,7 +10,8 @@
 #   --quick     50,000 records (else 1,000,000)
 #   --no-build  use the classes already compiled in target/
 # Environment: RECORDS (batch-captured records), SINGLE (single captures, default RECORDS/20), CAPTURE_THREADS (default 16),
-# BATCH (default 500), QUERIES (default 2000), BENCH_JAVA_HOME, BENCH_JVM_OPTS (default -Xmx4g).
+# BATCH (default 500), QUERIES (default 2000), WARM (records written by each path first, not counted; default the
+# smaller of 5,000 and RECORDS/5), BENCH_JAVA_HOME, BENCH_JVM_OPTS (default -Xmx4g).
 # Targets: >= 20,000 records/s, search p95 <= 50 ms and verification <= 60 s over 1,000,000 records.
 set -euo pipefail
 
@@ -19,10 +20,11 @@ cd "$ROOT"
 
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-parse_options 2,16p "$@"
+parse_options 2,17p "$@"
 if [[ $QUICK == 1 ]]; then RECORDS="${RECORDS:-50000}"; fi
 RECORDS="${RECORDS:-1000000}"
 SINGLE="${SINGLE:-$((RECORDS / 20))}" CAPTURE_THREADS="${CAPTURE_THREADS:-16}" BATCH="${BATCH:-500}" QUERIES="${QUERIES:-2000}"
+WARM="${WARM:-$((RECORDS / 5 < 5000 ? RECORDS / 5 : 5000))}"
 
 RESULTS="$ROOT/bench/results"
 bench_init archive
@@ -38,7 +40,7 @@ log "$RECORDS records in batches of $BATCH, $SINGLE single captures from $CAPTUR
 
 # shellcheck disable=SC2086
 "$JAVA" ${BENCH_JVM_OPTS:--Xmx4g} -cp "$CLASSPATH_ALL" io.backchannel.archive.internal.ArchiveBenchmark \
-    --records "$RECORDS" --single "$SINGLE" --threads "$CAPTURE_THREADS" --batch "$BATCH" --queries "$QUERIES" \
+    --records "$RECORDS" --single "$SINGLE" --threads "$CAPTURE_THREADS" --batch "$BATCH" --queries "$QUERIES" --warm "$WARM" \
     --dir "$DATA_DIR/work" >"$RUN_DIR/harness.log" 2>&1
 grep -E '^[a-z0-9_]+ [0-9.]+$' "$RUN_DIR/harness.log" | tee "$RUN_DIR/results.txt" >&2
 

@@ -7,14 +7,17 @@ import java.util.zip.Deflater;
 
 /**
  * One gzip member per record, as the WARC files hold them, with the plain header jwarc writes (and
- * {@link WarcMembers} expects). Deflaters are kept for reuse: a new one per record costs native memory, freed only
- * when collected, which was a large part of the work of a small record.
+ * {@link WarcMembers} expects). Small records, nearly all of them, are compressed with the fixed Huffman codes
+ * ({@link FixedDeflate}); larger ones by zlib, whose Deflaters are kept for reuse: a new one per record costs native
+ * memory, freed only when collected.
  */
 final class Gzip {
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, 0};
     private static final int TRAILER = 8;
     private static final ConcurrentLinkedQueue<Deflater> DEFLATERS = new ConcurrentLinkedQueue<>();
+    /** Members up to this size are compressed by {@link FixedDeflate}; zlib's own trees pay off on larger ones. */
+    static final int SMALL = 16 * 1024;
 
     private Gzip() {}
 
@@ -32,13 +35,26 @@ final class Gzip {
         }
         CRC32 crc = new CRC32();
         crc.update(input);
+        byte[] out = length <= SMALL ? fixed(input) : zlib(input);
+        littleEndian(out, out.length - TRAILER, (int) crc.getValue());
+        littleEndian(out, out.length - TRAILER + 4, length);
+        return out;
+    }
+
+    /** The header and the compressed data, with room for the trailer after them. */
+    private static byte[] fixed(byte[] input) {
+        byte[] out = Arrays.copyOf(HEADER, HEADER.length + FixedDeflate.bound(input.length) + TRAILER);
+        return Arrays.copyOf(out, FixedDeflate.compress(input, out, HEADER.length) + TRAILER);
+    }
+
+    private static byte[] zlib(byte[] input) {
         Deflater deflater = DEFLATERS.poll();
         if (deflater == null) {
             deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         }
         deflater.setInput(input);
         deflater.finish();
-        byte[] out = Arrays.copyOf(HEADER, HEADER.length + length + length / 8 + 64);
+        byte[] out = Arrays.copyOf(HEADER, HEADER.length + input.length + input.length / 8 + 64);
         int end = HEADER.length;
         while (!deflater.finished()) {
             if (out.length - TRAILER - end < 64) {
@@ -48,8 +64,6 @@ final class Gzip {
         }
         deflater.reset();
         DEFLATERS.offer(deflater);
-        littleEndian(out, end, (int) crc.getValue());
-        littleEndian(out, end + 4, length);
         return Arrays.copyOf(out, end + TRAILER);
     }
 

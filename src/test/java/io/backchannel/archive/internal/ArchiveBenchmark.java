@@ -74,13 +74,15 @@ public final class ArchiveBenchmark {
     private final int threads;
     private final int batch;
     private final int queries;
+    private final int warm;
 
-    private ArchiveBenchmark(int records, int single, int threads, int batch, int queries) {
+    private ArchiveBenchmark(int records, int single, int threads, int batch, int queries, int warm) {
         this.records = records;
         this.single = single;
         this.threads = threads;
         this.batch = batch;
         this.queries = queries;
+        this.warm = warm;
     }
 
     public static void main(String[] args) throws Exception {
@@ -94,7 +96,8 @@ public final class ArchiveBenchmark {
                 Integer.parseInt(options.getOrDefault("single", String.valueOf(Math.max(1000, records / 20)))),
                 Integer.parseInt(options.getOrDefault("threads", "16")),
                 Integer.parseInt(options.getOrDefault("batch", "500")),
-                Integer.parseInt(options.getOrDefault("queries", "2000")));
+                Integer.parseInt(options.getOrDefault("queries", "2000")),
+                Integer.parseInt(options.getOrDefault("warm", String.valueOf(Math.min(5_000, records / 5)))));
         Path work = Path.of(options.getOrDefault(
                 "dir", Files.createTempDirectory("archive-bench").toString()));
         benchmark.run(work);
@@ -117,7 +120,6 @@ public final class ArchiveBenchmark {
             try (StandaloneArchive standalone =
                     new StandaloneArchive(url, work.resolve("archive"), DataSize.ofMegabytes(100), 1000)) {
                 // Warm-up of both paths (JIT, caches), on records of their own, not counted.
-                int warm = Math.min(5_000, records / 5);
                 raw(work.resolve("warm-raw"), records, records + warm);
                 batches(standalone, records + single, records + single + warm);
 
@@ -326,6 +328,7 @@ public final class ArchiveBenchmark {
         private final Path postgresData;
         private long jvm = cpuNanos();
         private long database;
+        private long compiling = compilerNanos();
 
         Cpu(Path postgresData) throws IOException {
             this.postgresData = postgresData;
@@ -336,9 +339,38 @@ public final class ArchiveBenchmark {
             long jvmNow = cpuNanos();
             long databaseNow = postgresNanos();
             ArchiveBenchmark.print(phase + "_jvm_cpu_us", (jvmNow - jvm) / 1e3 / records);
+            long compilingNow = compilerNanos();
             ArchiveBenchmark.print(phase + "_db_cpu_us", (databaseNow - database) / 1e3 / records);
+            // Of the JVM's: the JIT compilers' share, which a short run pays and a sustained one does not.
+            ArchiveBenchmark.print(phase + "_jit_cpu_us", (compilingNow - compiling) / 1e3 / records);
             jvm = cpuNanos();
             database = postgresNanos();
+            compiling = compilerNanos();
+        }
+
+        /** CPU time of this JVM's compiler threads (C1 and C2), from /proc; 0 where there is none. */
+        private static long compilerNanos() throws IOException {
+            Path tasks = Path.of("/proc/self/task");
+            if (!Files.isDirectory(tasks)) {
+                return 0;
+            }
+            long ticks = 0;
+            try (var threads = Files.list(tasks)) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (name.startsWith("C1 Compi") || name.startsWith("C2 Compi")) {
+                            String[] fields =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException e) {
+                        // ended meanwhile
+                    }
+                }
+            }
+            return ticks * 10_000_000L;
         }
 
         /** User and system time from /proc in clock ticks of 10 ms (Linux's USER_HZ); 0 where there is no /proc. */
