@@ -307,7 +307,7 @@ public class Archive {
                             results[item.index()] = new CaptureResult.Archived(same);
                             continue;
                         }
-                        UUID id = UUID.randomUUID();
+                        UUID id = RecordIds.next();
                         int version = known.latestVersion + 1;
                         planned.add(new Planned(item, id, version, known.latest, ++position));
                         CaptureOutcome outcome = new CaptureOutcome(
@@ -519,7 +519,7 @@ public class Archive {
             if (latest.get().deleted() != null) {
                 return true;
             }
-            UUID id = UUID.randomUUID();
+            UUID id = RecordIds.next();
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("Platform", platform);
             fields.put("Source-Id", sourceId);
