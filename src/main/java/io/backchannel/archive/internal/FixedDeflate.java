@@ -1,5 +1,8 @@
 package io.backchannel.archive.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -17,6 +20,8 @@ final class FixedDeflate {
     private static final int MIN_MATCH = 4;
     private static final int MAX_MATCH = 258;
     private static final int END_OF_BLOCK = 256;
+    private static final VarHandle FOUR_BYTES =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The fixed literal/length codes (RFC 1951, 3.2.6), bit-reversed as they are written least significant first. */
     private static final int[] LITERAL_CODES = new int[288];
@@ -76,19 +81,20 @@ final class FixedDeflate {
         int[] last = new int[1 << hashBits]; // position + 1 of the last four bytes with each hash; 0 for none
         int i = 0;
         while (i + MIN_MATCH <= length) {
-            int slot = hash(input, i, hashBits);
+            int word = fourBytes(input, i);
+            int slot = hash(word, hashBits);
             int candidate = last[slot] - 1;
             last[slot] = i + 1;
-            int match = candidate >= 0 && i - candidate <= WINDOW ? matching(input, candidate, i) : 0;
-            if (match < MIN_MATCH) {
+            if (candidate < 0 || i - candidate > WINDOW || fourBytes(input, candidate) != word) {
                 deflate.symbol(input[i] & 0xff);
                 i++;
                 continue;
             }
+            int match = MIN_MATCH + matching(input, candidate + MIN_MATCH, i + MIN_MATCH);
             deflate.match(match, i - candidate);
             // Later matches may start inside this one; on small records every position is worth remembering.
             for (int end = Math.min(i + match, length - MIN_MATCH + 1), j = i + 1; j < end; j++) {
-                last[hash(input, j, hashBits)] = j + 1;
+                last[hash(fourBytes(input, j), hashBits)] = j + 1;
             }
             i += match;
         }
@@ -99,17 +105,20 @@ final class FixedDeflate {
         return deflate.finish();
     }
 
-    private static int hash(byte[] input, int at, int hashBits) {
-        int word = (input[at] & 0xff)
-                | (input[at + 1] & 0xff) << 8
-                | (input[at + 2] & 0xff) << 16
-                | (input[at + 3] & 0xff) << 24;
-        return (word * 0x9e3779b1) >>> (32 - hashBits);
+    private static int fourBytes(byte[] input, int at) {
+        return (int) FOUR_BYTES.get(input, at);
     }
 
-    /** How many bytes from {@code candidate} repeat those from {@code at}, up to the longest match deflate allows. */
+    private static int hash(int fourBytes, int hashBits) {
+        return (fourBytes * 0x9e3779b1) >>> (32 - hashBits);
+    }
+
+    /**
+     * How many bytes from {@code candidate} repeat those from {@code at}, up to the longest match deflate allows (less
+     * the four already compared).
+     */
     private static int matching(byte[] input, int candidate, int at) {
-        int limit = Math.min(MAX_MATCH, input.length - at);
+        int limit = Math.min(MAX_MATCH - MIN_MATCH, input.length - at);
         int mismatch = Arrays.mismatch(input, candidate, candidate + limit, input, at, at + limit);
         return mismatch < 0 ? limit : mismatch;
     }
