@@ -33,8 +33,11 @@ final class CopyRows<T> {
 
     private record Column<T>(String name, Type type, Function<T, @Nullable Object> value) {}
 
-    /** Rows are handed to the server in pieces of about this many bytes, so a batch of long texts is never whole. */
-    private static final int CHUNK = 1 << 20;
+    /**
+     * Rows are handed to the server in pieces of about this many bytes: it inserts the first rows while the next are
+     * encoded, and a batch of long texts is never whole in memory.
+     */
+    private static final int CHUNK = 32 * 1024;
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
 
