@@ -10,8 +10,12 @@ import java.util.Locale;
  */
 final class Scan {
 
-    /** A word, emoticon or emoji; {@code shouted} for a word of two or more letters written in capitals. */
-    record Token(String text, boolean shouted, boolean word) {}
+    /**
+     * A word, emoticon or emoji; {@code shouted} for a word of two or more letters written in capitals; {@code
+     * sentenceStart} when a full stop, question or exclamation mark, semicolon or colon comes between it and the token
+     * before, so that a negation does not reach into the next sentence.
+     */
+    record Token(String text, boolean shouted, boolean word, boolean sentenceStart) {}
 
     final List<Token> tokens = new ArrayList<>();
 
@@ -27,6 +31,12 @@ final class Scan {
     private final StringBuilder prose = new StringBuilder();
 
     int exclamationMarks;
+
+    /** A sentence ended since the last token. */
+    private boolean stopped;
+
+    /** Besides question and exclamation marks: full stops, semicolons, colons and ellipses, also in CJK forms. */
+    private static final String SENTENCE_ENDS = ".;:…。；：．";
 
     private Scan() {}
 
@@ -50,22 +60,26 @@ final class Scan {
             } else if (boundary && (cp == '#' || cp == '＃') && (end = hashtag(s, i)) > i) {
                 String tag = s.substring(i + 1, end);
                 hashtags.add(tag);
-                tokens.add(new Token(tag.toLowerCase(Locale.ROOT), false, true));
+                add(tag.toLowerCase(Locale.ROOT), false, true);
             } else if (wordChar(cp) && !Character.isDigit(cp)) {
                 end = word(s, i);
                 String word = s.substring(i, end);
                 addWord(word);
                 prose.append(word).append(' ');
             } else if (boundary && !Character.isLetterOrDigit(cp) && (end = Emotes.emoticonEnd(s, i)) > i) {
-                tokens.add(new Token(s.substring(i, end), false, false));
+                add(s.substring(i, end), false, false);
             } else {
                 end = i + Character.charCount(cp);
                 if (Emotes.isEmoji(cp)) {
-                    tokens.add(new Token(s.substring(i, end), false, false));
+                    add(s.substring(i, end), false, false);
                 } else if (cp == '?' || cp == '？' || cp == '¿') {
                     questionMarks++;
+                    stopped = true;
                 } else if (cp == '!' || cp == '！' || cp == '¡') {
                     exclamationMarks++;
+                    stopped = true;
+                } else if (SENTENCE_ENDS.indexOf(cp) >= 0) {
+                    stopped = true;
                 }
             }
             i = Math.max(end, i + 1);
@@ -75,7 +89,12 @@ final class Scan {
     private void addWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         boolean shouted = word.length() > 1 && !word.equals(lower) && word.equals(word.toUpperCase(Locale.ROOT));
-        tokens.add(new Token(lower, shouted, true));
+        add(lower, shouted, true);
+    }
+
+    private void add(String text, boolean shouted, boolean word) {
+        tokens.add(new Token(text, shouted, word, stopped && !tokens.isEmpty()));
+        stopped = false;
     }
 
     /** Every token's text, lower-cased: words, emoticons and emoji, in order. */

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A lexicon sentiment in the manner of VADER: word valences, turned by a negation among the three words before,
- * strengthened by intensifiers and capitals, weakened by dampeners; after a contrast word ("but", "aber") the words count
- * more than before it; exclamation marks add emphasis; emoji and emoticons count in every language. The sum is squashed
- * into −1 … +1. Strong one-sided evidence decides; no evidence is neutral; the rest (weak or mixed) is unclear.
+ * A lexicon sentiment in the manner of VADER: word valences, turned by a negation among the three words before in the
+ * same sentence, strengthened by intensifiers and capitals, weakened by dampeners; after a contrast word ("but",
+ * "aber") the words count more than before it; exclamation marks add emphasis; emoji and emoticons count in every
+ * language. The sum is squashed into −1 … +1. Strong one-sided evidence decides; no evidence is neutral; the rest (weak
+ * or mixed) is unclear.
  */
 final class SentimentScoring {
 
@@ -227,7 +228,7 @@ final class SentimentScoring {
         boolean negated = false;
         for (int k = 1; k <= 3 && at - k >= 0; k++) {
             Scan.Token before = tokens.get(at - k);
-            if (!before.word()) {
+            if (!before.word() || tokens.get(at - k + 1).sentenceStart()) {
                 break;
             }
             String word = before.text();

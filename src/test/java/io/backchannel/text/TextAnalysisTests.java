@@ -151,6 +151,8 @@ class TextAnalysisTests {
             NEGATIVE | Mein Zug fällt schon wieder aus.
             NEGATIVE | Die Lieferung kam zu spät.
             NEGATIVE | The delivery came too late.
+            NEGATIVE | Mein Router ist seit gestern kaputt und funktioniert nicht. Sehr ärgerlich!
+            POSITIVE | I could not find the box at first. Great service!
             UNCLEAR  | Le magasin ouvre lundi à neuf heures.
             """)
     void readsTheSentiment(Sentiment expected, String post) {
