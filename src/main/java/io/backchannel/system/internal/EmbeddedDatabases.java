@@ -14,10 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded PostgreSQL servers of this JVM, one per data directory, started at most once and stopped when the last
- * application context using it closes. Starting is asynchronous so the server boots while Spring builds its context.
+ * application context using it closes; a throw-away server's directory goes with it. Starting is asynchronous so the
+ * server boots while Spring builds its context.
  */
 final class EmbeddedDatabases {
 
@@ -36,7 +38,7 @@ final class EmbeddedDatabases {
     static synchronized void prepare(Path dataDirectory, boolean durable) {
         servers.computeIfAbsent(
                 dataDirectory.toAbsolutePath().normalize(),
-                dir -> new Server(CompletableFuture.supplyAsync(() -> start(dir, durable))));
+                dir -> new Server(CompletableFuture.supplyAsync(() -> start(dir, durable)), durable));
     }
 
     /** Waits for the server of the directory, counting one more user of it. */
@@ -67,6 +69,14 @@ final class EmbeddedDatabases {
             server.postgres.join().close();
         } catch (IOException | CompletionException e) {
             log.warn("Embedded PostgreSQL in {} did not stop cleanly: {}", dir, e.getMessage());
+        }
+        if (!server.durable) {
+            // A throw-away database (tests) is not needed once its server stopped: hundreds of runs left a gigabyte.
+            try {
+                FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException e) {
+                log.warn("Could not remove the throw-away database in {}: {}", dir, e.getMessage());
+            }
         }
     }
 
@@ -116,10 +126,12 @@ final class EmbeddedDatabases {
 
     private static final class Server {
         final CompletableFuture<EmbeddedPostgres> postgres;
+        final boolean durable;
         int users;
 
-        Server(CompletableFuture<EmbeddedPostgres> postgres) {
+        Server(CompletableFuture<EmbeddedPostgres> postgres, boolean durable) {
             this.postgres = postgres;
+            this.durable = durable;
         }
     }
 }

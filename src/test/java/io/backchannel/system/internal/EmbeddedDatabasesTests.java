@@ -19,6 +19,10 @@ class EmbeddedDatabasesTests {
             throws SQLException {
         assertThat(settings(kept, true)).isEqualTo("fsync=on synchronous_commit=on");
         assertThat(settings(throwAway, false)).isEqualTo("fsync=off synchronous_commit=off");
+
+        // Once stopped, a kept database stays where it is, and a throw-away one leaves nothing behind.
+        assertThat(kept.resolve("PG_VERSION")).isRegularFile();
+        assertThat(throwAway).doesNotExist();
     }
 
     private static String settings(Path directory, boolean durable) throws SQLException {
