@@ -339,7 +339,10 @@ public final class StoreVerifier {
         Path file = directory.resolve(CHECKPOINTS);
         List<Checkpoint> all = new ArrayList<>();
         if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            String text = Files.readString(file, StandardCharsets.US_ASCII);
+            // A last line without its newline is still being written (checkpoints are signed beside the writes).
+            List<String> lines =
+                    text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String[] parts = lines.get(i).strip().split(" ");
                 if (parts.length == 1 && parts[0].isEmpty()) {
