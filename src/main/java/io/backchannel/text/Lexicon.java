@@ -155,11 +155,9 @@ final class Lexicon {
     private static final class German {
         private static final Pattern ENTRY = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
 
-        /** Our own valences by word ({@code german-valences.tsv}), ahead of SentiCon's by stem. */
-        private static final Map<String, Float> OWN = own();
-
         static final Lexicon LEXICON = load();
 
+        /** Our own valences by word ({@code german-valences.tsv}), looked up ahead of SentiCon's by stem. */
         private static Map<String, Float> own() {
             Map<String, Float> own = new HashMap<>();
             InputStream resource = Lexicon.class.getResourceAsStream("german-valences.tsv");
@@ -194,7 +192,7 @@ final class Lexicon {
                 throw new UncheckedIOException(e);
             }
             Map<String, Float> words = new HashMap<>(map);
-            words.putAll(OWN);
+            words.putAll(own());
             return new Lexicon(Map.copyOf(words), Map.copyOf(map), true);
         }
     }

@@ -35,8 +35,8 @@ final class Scan {
     /** A sentence ended since the last token. */
     private boolean stopped;
 
-    /** Besides question and exclamation marks: full stops, semicolons, colons and ellipses, also in CJK forms. */
-    private static final String SENTENCE_ENDS = ".;:…。；：．";
+    /** Marks that end a sentence (or open one, as Spanish ¿ and ¡ do), also in CJK forms. */
+    private static final String SENTENCE_ENDS = ".;:…。；：．?？¿!！¡";
 
     private Scan() {}
 
@@ -74,13 +74,10 @@ final class Scan {
                     add(s.substring(i, end), false, false);
                 } else if (cp == '?' || cp == '？' || cp == '¿') {
                     questionMarks++;
-                    stopped = true;
                 } else if (cp == '!' || cp == '！' || cp == '¡') {
                     exclamationMarks++;
-                    stopped = true;
-                } else if (SENTENCE_ENDS.indexOf(cp) >= 0) {
-                    stopped = true;
                 }
+                stopped |= SENTENCE_ENDS.indexOf(cp) >= 0;
             }
             i = Math.max(end, i + 1);
         }

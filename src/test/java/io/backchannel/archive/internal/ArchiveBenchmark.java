@@ -355,54 +355,58 @@ public final class ArchiveBenchmark {
             compiling = compilerNanos();
         }
 
-        /** CPU time of this JVM's compiler threads (C1 and C2), from /proc; 0 where there is none. */
+        /** CPU time of this JVM's compiler threads (C1 and C2). */
         private static long compilerNanos() throws IOException {
-            Path tasks = Path.of("/proc/self/task");
-            if (!Files.isDirectory(tasks)) {
-                return 0;
-            }
-            long ticks = 0;
-            try (var threads = Files.list(tasks)) {
-                for (Path thread : threads.toList()) {
-                    try {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        if (name.startsWith("C1 Compi") || name.startsWith("C2 Compi")) {
-                            String[] fields =
-                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                        }
-                    } catch (IOException e) {
-                        // ended meanwhile
-                    }
-                }
-            }
-            return ticks * 10_000_000L;
+            return procNanos(
+                    Path.of("/proc/self/task"),
+                    stat -> stat.command().startsWith("C1 Compi")
+                            || stat.command().startsWith("C2 Compi"));
         }
 
-        /** User and system time from /proc in clock ticks of 10 ms (Linux's USER_HZ); 0 where there is no /proc. */
+        /** CPU time of the embedded PostgreSQL: its postmaster and every process under it. */
         private long postgresNanos() throws IOException {
             Path pidFile = postgresData.resolve("postmaster.pid");
-            if (!Files.exists(pidFile) || !Files.isDirectory(Path.of("/proc"))) {
+            if (!Files.exists(pidFile)) {
                 return 0;
             }
             String postmaster = Files.readAllLines(pidFile).getFirst().strip();
+            return procNanos(
+                    Path.of("/proc"), stat -> stat.entry().equals(postmaster) || stat.fields()[1].equals(postmaster));
+        }
+
+        /** A /proc stat line: the entry's name, the command in parentheses, and the fields after it (state, ppid, …). */
+        private record Stat(String entry, String command, String[] fields) {
+
+            /** User and system time (the 14th and 15th fields) in clock ticks of 10 ms (Linux's USER_HZ). */
+            long ticks() {
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+        }
+
+        /** User and system time of the processes or threads under {@code directory} that count; 0 without /proc. */
+        private static long procNanos(Path directory, java.util.function.Predicate<Stat> counts) throws IOException {
+            if (!Files.isDirectory(directory)) {
+                return 0;
+            }
             long ticks = 0;
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.toList()) {
-                    if (!process.getFileName().toString().matches("\\d+")) {
+            try (var entries = Files.list(directory)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (!name.matches("\\d+")) {
                         continue;
                     }
                     String stat;
                     try {
-                        stat = Files.readString(process.resolve("stat"));
+                        stat = Files.readString(entry.resolve("stat"));
                     } catch (IOException e) {
                         continue; // ended meanwhile
                     }
-                    // After the command in parentheses: state, ppid, ... utime (14th field), stime (15th).
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    Stat parsed = new Stat(
+                            name,
+                            stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                            stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+                    if (counts.test(parsed)) {
+                        ticks += parsed.ticks();
                     }
                 }
             }
