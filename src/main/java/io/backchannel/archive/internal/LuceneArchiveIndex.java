@@ -217,10 +217,16 @@ class LuceneArchiveIndex implements ArchiveIndex {
         }
     }
 
+    /**
+     * Under a lock of its own: without it, a search could find the flag already cleared by the scheduled commit's
+     * refresh still under way, and search the searcher from before (a capture then missing from the results).
+     */
     private void refresh() throws IOException {
-        if (stale) {
-            stale = false;
-            searchers.maybeRefreshBlocking();
+        synchronized (searchers) {
+            if (stale) {
+                stale = false;
+                searchers.maybeRefreshBlocking();
+            }
         }
     }
 
