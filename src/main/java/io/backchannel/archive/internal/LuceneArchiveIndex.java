@@ -89,8 +89,6 @@ class LuceneArchiveIndex implements ArchiveIndex {
     private volatile long reached;
 
     private volatile Map<String, String> committed;
-    /** Records were added or removed since the searchers last looked. */
-    private volatile boolean stale;
 
     /**
      * Lucene writes a segment each time its buffer fills (besides each commit). At its default of 16 MB, writing and
@@ -145,7 +143,6 @@ class LuceneArchiveIndex implements ArchiveIndex {
                         writer.addDocument(document(item));
                     }
                     reached = Math.max(reached, upTo);
-                    stale = true;
                 } catch (IOException | RuntimeException e) {
                     // Left behind: the count differs from the database's on the next start, which rebuilds the index.
                     log.error("Archive: could not index {} records up to position {}", items.size(), upTo, e);
@@ -190,7 +187,6 @@ class LuceneArchiveIndex implements ArchiveIndex {
             }
         });
         reached = Math.max(reached, upTo);
-        stale = true;
         commit();
         return added[0];
     }
@@ -218,16 +214,12 @@ class LuceneArchiveIndex implements ArchiveIndex {
     }
 
     /**
-     * Under a lock of its own: without it, a search could find the flag already cleared by the scheduled commit's
-     * refresh still under way, and search the searcher from before (a capture then missing from the results).
+     * Lucene's own check decides whether there is anything new (the reader is current: nothing is opened), and a
+     * refresh under way on another thread is waited for. A flag of our own once let a search skip the refresh while the
+     * scheduled commit's was still running, and search the searcher from before.
      */
     private void refresh() throws IOException {
-        synchronized (searchers) {
-            if (stale) {
-                stale = false;
-                searchers.maybeRefreshBlocking();
-            }
-        }
+        searchers.maybeRefreshBlocking();
     }
 
     @Override
@@ -235,7 +227,6 @@ class LuceneArchiveIndex implements ArchiveIndex {
         drain();
         try {
             writer.deleteDocuments(new Term("id", id.toString()));
-            stale = true;
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -383,7 +374,6 @@ class LuceneArchiveIndex implements ArchiveIndex {
                 }
             });
             reached = upTo;
-            stale = true;
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
