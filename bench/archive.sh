@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Archive benchmark (issue 4, "Performance"): capture of small posts durable into WARC + hash chain + PostgreSQL +
-# Lucene, in batches (captureAll) and as single captures from many threads (coalesced into group commits), each as a
-# ratio to raw jwarc + Lucene writing the same records in the same run (gzip per record, one fsync per batch); then a
-# full verification of the store and the /archive search's latency (platform list, index search with filters and
-# highlights, rows) for a mix of queries. The harness (src/test/java/.../archive/internal/ArchiveBenchmark.java)
-# runs the archive's real classes against an embedded PostgreSQL of its own, in one JVM.
+# Lucene, in batches (captureAll) and as single captures from many threads (group commits), each as a ratio to raw
+# jwarc + Lucene writing the same records in the same run (gzip per record, one fsync per batch); searches while a
+# further RECORDS/5 records are captured; then a full verification and the /archive search's latency (platform list,
+# index search with filters and highlights, rows) for a mix of queries. The harness (src/test/java/.../archive/internal/
+# ArchiveBenchmark.java) runs the archive's real classes against an embedded PostgreSQL of its own, in one JVM.
 #
 # Usage (from the repository root):  bench/archive.sh [--quick] [--no-build]
 #   --quick     50,000 records (else 1,000,000)
@@ -58,6 +58,7 @@ TOTAL="$(value search_records)"
     echo "| raw jwarc + Lucene (fsync per batch of $BATCH) | $(value raw_per_s) records/s | reference |"
     echo "| captureAll, batches of $BATCH | $(value batch_per_s) records/s ($(value batch_ratio) × raw) | ≥ 20,000/s: $(pf "$(value batch_per_s)" 20000 '>=') |"
     echo "| capture from $CAPTURE_THREADS threads | $(value single_per_s) records/s ($(value single_ratio) × raw) | |"
+    echo "| searches while capturing ($(value during_capture_searches), one every 250 ms) | p50 / p95 / max $(value during_capture_search_p50_ms) / $(value during_capture_search_p95_ms) / $(value during_capture_search_max_ms) ms; capture meanwhile $(value during_capture_per_s) records/s | |"
     echo "| verify $(value verify_records) records | $(value verify_s) s ($(value verify_per_million_s) s, CPU $(value verify_cpu_per_million_s) s per 1,000,000) | ≤ 60 s for 1,000,000: $(pf "$(value verify_per_million_s)" 60 '<=') |"
     echo "| search p50 / p95 / p99 ($QUERIES queries) | $(value search_p50_ms) / $(value search_p95_ms) / $(value search_p99_ms) ms | p95 ≤ 50 ms: $(pf "$(value search_p95_ms)" 50 '<=') |"
 } | tee "$RUN_DIR/summary.md"

@@ -40,9 +40,9 @@ public interface ArchiveIndex {
     record Result(long total, List<Hit> hits) {}
 
     /**
-     * Adds new records (ids the index does not hold) whose chain ends at {@code upTo}. They are searchable within about
-     * a second, and at once for a search that follows from the same thread; they survive a crash only once the
-     * index commits, which is why it remembers the position it reached.
+     * Adds new records (ids the index does not hold) whose chain ends at {@code upTo}. Every search after the call
+     * finds them; they survive a crash only once the index commits, which is why it remembers the position it
+     * reached.
      */
     void addAll(List<Item> items, long upTo);
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -44,9 +45,11 @@ import org.springframework.util.unit.DataSize;
  * process. Measures, over the same generated small posts:
  *
  * <ol>
- *   <li>the reference: raw jwarc (gzip records, one fsync per batch) plus raw Lucene (committed every second);
+ *   <li>the reference: raw jwarc (gzip records, one fsync per batch) plus raw Lucene (committed as often as the
+ *       archive's index);
  *   <li>capture in batches ({@code captureAll}), durable into WARC + chain + PostgreSQL + index;
  *   <li>single captures from many threads at once (coalesced into group commits);
+ *   <li>searches while captures go on;
  *   <li>full verification of the store; search latency (index and rows, as the /archive page does) for a mix of
  *       queries and filters.
  * </ol>
@@ -123,10 +126,13 @@ public final class ArchiveBenchmark {
                     new StandaloneArchive(url, work.resolve("archive"), DataSize.ofMegabytes(100), 1000)) {
                 // Warm-up of both paths (JIT, caches), on records of their own, not counted.
                 raw(work.resolve("warm-raw"), records, records + warm);
-                // The index commits every second, as the application's schedule has it commit (and as the raw
-                // reference commits its Lucene index).
+                // The index commits as the application's schedule has it commit.
                 ScheduledExecutorService committing = Executors.newSingleThreadScheduledExecutor();
-                committing.scheduleWithFixedDelay(standalone.index::commit, 1, 1, TimeUnit.SECONDS);
+                committing.scheduleWithFixedDelay(
+                        standalone.index::commit,
+                        LuceneArchiveIndex.COMMIT_EVERY_MS,
+                        LuceneArchiveIndex.COMMIT_EVERY_MS,
+                        TimeUnit.MILLISECONDS);
                 batches(standalone, records + single, records + single + warm);
 
                 // CPU per record beside the rates: on a shared machine it says more than wall time about the work.
@@ -140,9 +146,10 @@ public final class ArchiveBenchmark {
                 print("batch_ratio", batched / raw);
                 double singles = singles(standalone, records, records + single);
                 used.print("single", single);
-                committing.shutdownNow();
                 print("single_per_s", singles);
                 print("single_ratio", singles / raw);
+                searchWhileCapturing(standalone, records + single + warm, records + single + warm + records / 5);
+                committing.shutdownNow();
 
                 long total = standalone
                         .jdbc
@@ -168,7 +175,10 @@ public final class ArchiveBenchmark {
         deleteRecursively(work);
     }
 
-    /** Raw jwarc and Lucene: the same records, gzip per record, one fsync per batch, Lucene committed every second. */
+    /**
+     * Raw jwarc and Lucene: the same records, gzip per record, one fsync per batch, Lucene committed as often as the
+     * archive's index commits.
+     */
     private double raw(Path directory, int from, int to) throws IOException {
         Files.createDirectories(directory);
         long started = System.nanoTime();
@@ -197,7 +207,7 @@ public final class ArchiveBenchmark {
                     lucene.addDocument(document);
                 }
                 file.force(true);
-                if (System.nanoTime() - lastCommit > 1_000_000_000L) {
+                if (System.nanoTime() - lastCommit > LuceneArchiveIndex.COMMIT_EVERY_MS * 1_000_000L) {
                     lucene.commit();
                     lastCommit = System.nanoTime();
                 }
@@ -242,6 +252,38 @@ public final class ArchiveBenchmark {
         }
         standalone.index.commit();
         return (to - from) / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * An archivist searching during a long import: captures go on in batches while another thread runs a query from
+     * the mix every quarter of a second. Each search first makes everything captured before it searchable, so its
+     * latency includes flushing what the index held in memory since its last commit.
+     */
+    private void searchWhileCapturing(StandaloneArchive standalone, int from, int to) throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        List<Long> nanos = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean capturing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread searching = Thread.ofPlatform().start(() -> {
+            while (capturing.get()) {
+                long started = System.nanoTime();
+                standalone.records.search(query(random));
+                nanos.add(System.nanoTime() - started);
+                LockSupport.parkNanos(250_000_000L);
+            }
+        });
+        double rate;
+        try {
+            rate = batches(standalone, from, to);
+        } finally {
+            capturing.set(false);
+            searching.join();
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        print("during_capture_per_s", rate);
+        print("during_capture_searches", sorted.length);
+        print("during_capture_search_p50_ms", sorted[sorted.length / 2] / 1e6);
+        print("during_capture_search_p95_ms", sorted[(int) (sorted.length * 0.95)] / 1e6);
+        print("during_capture_search_max_ms", sorted[sorted.length - 1] / 1e6);
     }
 
     /** The /archive page's work for a mix of queries: the platform list, the index search with highlights, the rows. */
