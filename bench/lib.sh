@@ -36,6 +36,25 @@ parse_options() {
 }
 
 # ---------------------------------------------------------------- JDK
+# jmh_build WORK SOURCE...: JMH and the application's runtime classpath into WORK, SOURCE... compiled into
+# WORK/classes; sets JMH_CP, the classpath to run them with (target/classes must be built). JMH_EXTRA_CP, when set,
+# goes before the application's classes (e.g. target/test-classes).
+jmh_build() {
+    local work="$1" artifact jars
+    shift
+    mkdir -p "$work/jmh" "$work/classes"
+    ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=runtime
+    for artifact in org.openjdk.jmh:jmh-core:1.37 org.openjdk.jmh:jmh-generator-annprocess:1.37 \
+        net.sf.jopt-simple:jopt-simple:5.0.4 org.apache.commons:commons-math3:3.6.1; do
+        ./mvnw -q -B -ntp dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work/jmh"
+    done
+    jars="$(printf '%s:' "$work"/jmh/*.jar)"
+    JMH_CP="${JMH_EXTRA_CP:+$JMH_EXTRA_CP:}$ROOT/target/classes:$(cat "$work/classpath.txt"):$jars"
+    # JMH's annotation processor writes META-INF/BenchmarkList; javac expands no wildcard in -processorpath.
+    "$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$work/classes" -cp "$JMH_CP" -processorpath "$jars" "$@"
+    JMH_CP="$work/classes:$JMH_CP"
+}
+
 java_feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}'; }
 pick_java() {
     local candidates=() c v

