@@ -6,22 +6,14 @@
 # Usage (from the repository root):  bench/archive-records.sh [--no-build] [--quick]
 #   --no-build  use the existing target/classes and target/test-classes
 #   --quick     a short JMH run (1 s warm-up, 1 s measurement) to prove the benchmark runs
-# Environment: BENCH_JAVA_HOME.
+# Environment: BENCH_JAVA_HOME. Prints the results; docs/benchmarks.md is written by hand.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
-BUILD=1 QUICK=0
-for arg in "$@"; do
-    case "$arg" in
-        --no-build) BUILD=0 ;;
-        --quick) QUICK=1 ;;
-        -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
-        *) echo "unknown option: $arg" >&2; exit 2 ;;
-    esac
-done
+parse_options '2,9p' "$@"
 use_java
 
 WORK="$ROOT/target/bench-archive-records"
