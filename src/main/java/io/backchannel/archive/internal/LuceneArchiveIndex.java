@@ -206,9 +206,9 @@ class LuceneArchiveIndex implements ArchiveIndex {
 
     /**
      * How often the index commits. Each commit writes what was added since as a new segment, and Lucene merges those
-     * segments again and again as the index grows: committing every second cost a sustained capture about 15 µs of CPU
-     * per record more than every five seconds. Searches do not wait for it (each one refreshes first), and a crash
-     * loses no more than a catch-up from the database on the next start.
+     * segments again and again as the index grows: committing every second instead cost a sustained capture 14 to 29
+     * µs more CPU per record, a sixth of its rate (docs/benchmarks.md, session 10). Searches do not wait for it (each
+     * one refreshes first), and a crash loses no more than a catch-up from the database on the next start.
      */
     static final long COMMIT_EVERY_MS = 10_000;
 
