@@ -9,12 +9,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -113,35 +111,18 @@ class ArchiveCrashTests {
         assertThat(report.records()).isGreaterThanOrEqualTo(before.size() + 20L);
     }
 
-    private @Nullable String database;
+    private @Nullable OwnDatabase database;
 
-    /** Dropped again, or the role that owns it (CI's, on an external server) could not be dropped by the next run. */
     @AfterEach
     void dropDatabase() throws Exception {
         if (database != null) {
-            try (Connection connection = testDatabase.getConnection();
-                    var drop = connection.createStatement()) {
-                drop.execute("drop database if exists " + database + " with (force)");
-            }
+            database.close();
         }
     }
 
-    /**
-     * A database of its own in the test's PostgreSQL, so the other tests' archive is not disturbed. On an external
-     * server the role needs CREATEDB (.ci/run grants it), and the child process takes the credentials from the same
-     * environment variables as the application.
-     */
     private String freshDatabase() throws Exception {
-        String name = "archive_crash_" + UUID.randomUUID().toString().replace("-", "");
-        database = name;
-        String url;
-        try (Connection connection = testDatabase.getConnection()) {
-            url = connection.getMetaData().getURL();
-            try (var create = connection.createStatement()) {
-                create.execute("create database " + name);
-            }
-        }
-        return url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        database = OwnDatabase.create(testDatabase, "archive_crash");
+        return database.url();
     }
 
     private Process start(String url, String... mode) throws IOException {

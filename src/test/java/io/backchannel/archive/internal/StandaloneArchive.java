@@ -22,6 +22,12 @@ final class StandaloneArchive implements AutoCloseable {
     final ArchiveRecords records;
 
     StandaloneArchive(String url, Path directory, DataSize maxFileSize, int checkpointEvery) throws IOException {
+        this(url, directory, directory.resolve("index"), maxFileSize, checkpointEvery);
+    }
+
+    /** With the search index in a directory of its own, as on a node that shares the WARC files with others. */
+    StandaloneArchive(String url, Path directory, Path indexDirectory, DataSize maxFileSize, int checkpointEvery)
+            throws IOException {
         data = new HikariDataSource();
         data.setJdbcUrl(url);
         // An external server's credentials, as the application reads them (the embedded server's URL names its user).
@@ -37,8 +43,8 @@ final class StandaloneArchive implements AutoCloseable {
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(data);
-        settings = new ArchiveSettings(
-                directory, directory.resolve("index"), maxFileSize, DataSize.ofMegabytes(5), checkpointEvery);
+        settings =
+                new ArchiveSettings(directory, indexDirectory, maxFileSize, DataSize.ofMegabytes(5), checkpointEvery);
         SigningKey key = new SigningKey(jdbc, settings);
         index = new LuceneArchiveIndex(settings);
         WarcStore store = new WarcStore(settings);
