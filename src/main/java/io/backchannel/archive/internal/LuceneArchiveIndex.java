@@ -67,10 +67,10 @@ class LuceneArchiveIndex implements ArchiveIndex {
     private static final Logger log = LoggerFactory.getLogger(LuceneArchiveIndex.class);
 
     private static final String OTHER = "text_other";
-    private static final String POSITION = "chain-position";
+    static final String POSITION = "chain-position";
     private static final String SAID_AT = "said_at";
     /** The layout of the documents; an index written with another is rebuilt. */
-    private static final String SCHEMA = "schema";
+    static final String SCHEMA = "schema";
 
     private static final String CURRENT_SCHEMA = "2";
     private static final Map<String, Analyzer> LANGUAGES = Map.of(

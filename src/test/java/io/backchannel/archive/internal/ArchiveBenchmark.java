@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -207,7 +208,8 @@ public final class ArchiveBenchmark {
                     lucene.addDocument(document);
                 }
                 file.force(true);
-                if (System.nanoTime() - lastCommit > LuceneArchiveIndex.COMMIT_EVERY_MS * 1_000_000L) {
+                if (System.nanoTime() - lastCommit
+                        > TimeUnit.MILLISECONDS.toNanos(LuceneArchiveIndex.COMMIT_EVERY_MS)) {
                     lucene.commit();
                     lastCommit = System.nanoTime();
                 }
@@ -262,7 +264,7 @@ public final class ArchiveBenchmark {
     private void searchWhileCapturing(StandaloneArchive standalone, int from, int to) throws Exception {
         SplittableRandom random = new SplittableRandom(11);
         List<Long> nanos = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean capturing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean capturing = new AtomicBoolean(true);
         Thread searching = Thread.ofPlatform().start(() -> {
             while (capturing.get()) {
                 long started = System.nanoTime();
@@ -281,9 +283,14 @@ public final class ArchiveBenchmark {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         print("during_capture_per_s", rate);
         print("during_capture_searches", sorted.length);
-        print("during_capture_search_p50_ms", sorted[sorted.length / 2] / 1e6);
-        print("during_capture_search_p95_ms", sorted[(int) (sorted.length * 0.95)] / 1e6);
+        print("during_capture_search_p50_ms", percentileMs(sorted, 0.5));
+        print("during_capture_search_p95_ms", percentileMs(sorted, 0.95));
         print("during_capture_search_max_ms", sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** The latency below which {@code share} of the sorted nanosecond times lie, in milliseconds. */
+    private static double percentileMs(long[] sorted, double share) {
+        return sorted[(int) (sorted.length * share)] / 1e6;
     }
 
     /** The /archive page's work for a mix of queries: the platform list, the index search with highlights, the rows. */
@@ -307,9 +314,9 @@ public final class ArchiveBenchmark {
         print("search_records", total);
         print("search_queries", queries);
         print("search_rows_per_query", (double) hits / mix.size());
-        print("search_p50_ms", nanos[queries / 2] / 1e6);
-        print("search_p95_ms", nanos[(int) (queries * 0.95)] / 1e6);
-        print("search_p99_ms", nanos[(int) (queries * 0.99)] / 1e6);
+        print("search_p50_ms", percentileMs(nanos, 0.5));
+        print("search_p95_ms", percentileMs(nanos, 0.95));
+        print("search_p99_ms", percentileMs(nanos, 0.99));
     }
 
     private static ArchiveIndex.Query query(SplittableRandom random) {

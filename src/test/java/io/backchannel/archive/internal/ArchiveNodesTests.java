@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backchannel.IntegrationTest;
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureOutcome;
+import io.backchannel.archive.CaptureResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,23 +39,13 @@ class ArchiveNodesTests {
     @TempDir
     Path directory;
 
-    private @Nullable OwnDatabase database;
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     @Test
     void twoNodesWritingOneStoreAtOnceMakeOneChainThatVerifies() throws Exception {
-        database = OwnDatabase.create(testDatabase, "archive_nodes");
         Path store = directory.resolve("archive");
         Map<String, List<CaptureOutcome.Result>> results = new ConcurrentHashMap<>();
-        // Small files, so that both nodes roll over to new ones many times while the other writes.
-        try (StandaloneArchive one = node(store, "index-one");
-                StandaloneArchive two = node(store, "index-two")) {
+        try (OwnDatabase database = OwnDatabase.create(testDatabase, "archive_nodes");
+                StandaloneArchive one = node(database, store, "index-one");
+                StandaloneArchive two = node(database, store, "index-two")) {
             ExecutorService threads = Executors.newFixedThreadPool(4);
             try {
                 List<Future<?>> running = new ArrayList<>();
@@ -97,13 +87,9 @@ class ArchiveNodesTests {
         assertThat(report.records()).isEqualTo(2L * EACH + SHARED);
     }
 
-    private StandaloneArchive node(Path store, String index) throws Exception {
-        return new StandaloneArchive(
-                java.util.Objects.requireNonNull(database).url(),
-                store,
-                directory.resolve(index),
-                DataSize.ofKilobytes(64),
-                50);
+    /** Small files, so that both nodes roll over to new ones many times while the other writes. */
+    private StandaloneArchive node(OwnDatabase database, Path store, String index) throws Exception {
+        return new StandaloneArchive(database.url(), store, directory.resolve(index), DataSize.ofKilobytes(64), 50);
     }
 
     private static void batches(
@@ -112,7 +98,7 @@ class ArchiveNodesTests {
             List<Capture> captures = IntStream.range(start, Math.min(to, start + 40))
                     .mapToObj(ArchiveBenchmark::capture)
                     .toList();
-            List<io.backchannel.archive.CaptureResult> written = node.archive.captureAll(captures);
+            List<CaptureResult> written = node.archive.captureAll(captures);
             for (int i = 0; i < captures.size(); i++) {
                 record(results, captures.get(i), written.get(i).orThrow());
             }
@@ -128,7 +114,7 @@ class ArchiveNodesTests {
 
     private static void record(
             Map<String, List<CaptureOutcome.Result>> results, Capture capture, CaptureOutcome outcome) {
-        results.computeIfAbsent(capture.sourceId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        results.computeIfAbsent(capture.sourceId(), id -> Collections.synchronizedList(new ArrayList<>()))
                 .add(outcome.result());
     }
 }

@@ -72,8 +72,8 @@ class LuceneArchiveIndexTests {
             document.add(new StringField("id", UUID.randomUUID().toString(), Field.Store.YES));
             document.add(new TextField("text_en", "Offer zqwold valid", Field.Store.YES));
             before.addDocument(document);
-            before.setLiveCommitData(
-                    Map.of("chain-position", "1", "schema", "1").entrySet());
+            before.setLiveCommitData(Map.of(LuceneArchiveIndex.POSITION, "1", LuceneArchiveIndex.SCHEMA, "1")
+                    .entrySet());
             before.commit();
         }
         LuceneArchiveIndex index = open();
