@@ -1,0 +1,82 @@
+package io.backchannel.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backchannel.archive.ArchiveManagement;
+import io.backchannel.archive.Capture;
+import io.backchannel.archive.CaptureKind;
+import io.backchannel.identity.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An archivist finds a captured post in the evidence archive, in English and in German (with German stemming), and
+ * opens the record as it was captured, with its digest.
+ */
+class ArchiveJourneyTests extends BrowserTest {
+
+    @Autowired
+    ArchiveManagement archive;
+
+    @Test
+    void anArchivistFindsAPostAndOpensItsRecordInEnglishAndGerman() throws Exception {
+        String marker = "zq" + unique().replaceAll("\\d", "k");
+        Capture english = post("en-" + marker, "en", "The spring offer " + marker + " is valid until Friday");
+        Capture german = post("de-" + marker, "de", "Die Lieferungen " + marker + " kamen zu spät");
+        archive.capture(english);
+        archive.capture(german);
+
+        logInAsNew("archivist", "Arne Archivist", Role.STAFF, Role.ARCHIVIST);
+        openFromStaffNavigation("/archive");
+        waitForHeading("Evidence archive");
+        search(marker);
+        By results = By.cssSelector("ol.archive-results li");
+        wait.until(d -> d.findElements(results).size() == 2);
+        assertThat(driver.findElements(By.cssSelector("ol.archive-results li p.highlight mark")))
+                .allSatisfy(mark -> assertThat(mark.getText()).isEqualTo(marker));
+
+        click(By.partialLinkText("en-" + marker));
+        waitForHeading("Archived item en-" + marker + " from x");
+        assertThat(driver.findElement(By.cssSelector("pre.archive-text")).getText())
+                .contains("The spring offer " + marker);
+        assertThat(driver.findElement(By.cssSelector("dl.archive-facts code.digest"))
+                        .getText())
+                .isEqualTo("sha256:" + sha256(english.content()));
+
+        switchLanguage("de");
+        waitForHeading("Archivierter Eintrag en-" + marker + " aus x");
+        open("/archive?q=Lieferung+" + marker);
+        waitForHeading("Beweisarchiv");
+        wait.until(d -> d.findElements(results).size() == 1);
+        assertThat(driver.findElement(results).getText()).contains("de-" + marker, "Lieferungen");
+    }
+
+    private static Capture post(String sourceId, String language, String text) {
+        Instant now = Instant.now();
+        return new Capture(
+                "x",
+                sourceId,
+                "nordwind",
+                "Rita",
+                CaptureKind.INBOUND_MENTION,
+                language,
+                now,
+                "https://x.example/nordwind/" + sourceId,
+                text,
+                "text/plain",
+                text.getBytes(StandardCharsets.UTF_8),
+                "browser test",
+                "ArchiveJourneyTests",
+                now,
+                "api");
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
