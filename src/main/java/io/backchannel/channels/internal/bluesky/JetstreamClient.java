@@ -18,13 +18,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Keeps one Jetstream WebSocket per enabled Bluesky connector. It asks only for posts and resumes from the stored
  * cursor minus a small overlap (the unique key absorbs the repeats); a closed or failed stream counts as a failure
- * and is reconnected after the backoff by the next check.
+ * and is reconnected after the backoff by the next check. An event the database could not take for the moment ends the
+ * stream the same way, before any later event moves the cursor past it.
  */
 @Component
 public class JetstreamClient {
@@ -128,7 +133,20 @@ public class JetstreamClient {
                         log.debug("Jetstream {}: skipped a malformed event", connector.name());
                     }
                 } catch (RuntimeException e) {
-                    log.warn("Jetstream {}: an event could not be stored", connector.name(), e);
+                    if (worthRetrying(e)) {
+                        // Going on would move the cursor past this event; a reconnect replays it from the cursor.
+                        log.warn(
+                                "Jetstream {}: an event could not be stored now; the stream is reopened later",
+                                connector.name(),
+                                e);
+                        try {
+                            ended("channels.error.store-failed", String.valueOf(e.getMessage()), socket);
+                        } finally {
+                            socket.abort();
+                        }
+                        return null;
+                    }
+                    log.warn("Jetstream {}: an event could not be stored and is skipped", connector.name(), e);
                 }
             }
             socket.request(1);
@@ -147,9 +165,25 @@ public class JetstreamClient {
         }
 
         private void closed(String detail, WebSocket socket) {
+            ended("channels.error.stream-closed", detail, socket);
+        }
+
+        private void ended(String errorKey, String detail, WebSocket socket) {
             if (sessions.remove(connector.id(), socket)) {
-                connectors.failed(connector.id(), "channels.error.stream-closed", detail, null, Instant.now());
+                connectors.failed(connector.id(), errorKey, detail, null, Instant.now());
             }
         }
+    }
+
+    /**
+     * Whether storing may succeed when tried again: the database was busy, unreachable or out of connections, or the
+     * transaction lost a lock or serialisation conflict. Anything else would fail for this event every time, and
+     * waiting for it would stop the whole stream.
+     */
+    static boolean worthRetrying(RuntimeException e) {
+        return e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException;
     }
 }
