@@ -143,7 +143,7 @@ class ArchiveCasesTests extends ArchiveIntegrationTest {
         return mvc.perform(
                         post("/archive/cases").session(archivist).with(csrf()).param("name", name))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("flash", "archive.case.created"))
+                .andExpect(flash().attribute("flash", "archive.case.made"))
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();

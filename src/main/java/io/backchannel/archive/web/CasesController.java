@@ -56,7 +56,7 @@ class CasesController {
             RedirectAttributes redirect) {
         try {
             UUID id = cases.create(name, account.id());
-            redirect.addFlashAttribute("flash", "archive.case.created");
+            redirect.addFlashAttribute("flash", "archive.case.made");
             return "redirect:/archive/cases/" + id;
         } catch (Refused refused) {
             redirect.addFlashAttribute("nameError", refused.messageKey());
