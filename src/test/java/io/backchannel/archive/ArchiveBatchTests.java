@@ -3,6 +3,7 @@ package io.backchannel.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backchannel.IntegrationTest;
+import io.backchannel.TestWords;
 import io.backchannel.archive.CaptureOutcome.Result;
 import io.backchannel.archive.internal.ArchiveIndex;
 import io.backchannel.archive.internal.StoreVerifier;
@@ -166,7 +167,7 @@ class ArchiveBatchTests extends ArchiveIntegrationTest {
 
     @Test
     void batchCapturedRecordsAreSearchableAtOnce() {
-        String word = "zq" + marker().replaceAll("\\d", "k");
+        String word = TestWords.unique();
 
         archive.captureAll(List.of(
                 item("find-" + marker(), "First " + word + " post"), item("find-" + marker(), "Second " + word)));

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
+import io.backchannel.TestWords;
 import io.backchannel.identity.Role;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -161,7 +162,7 @@ class ArchiveEvidenceTests extends ArchiveIntegrationTest {
 
     @Test
     void searchResultsExportAsOnePackageAndOnlyArchivistsMayDownload() throws Exception {
-        String word = "zq" + marker().replaceAll("\\d", "k");
+        String word = TestWords.unique();
         archive.capture(item("one-" + marker(), word + " one"));
         archive.capture(item("two-" + marker(), word + " two"));
 

@@ -1,6 +1,7 @@
 package io.backchannel.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,13 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.backchannel.IntegrationTest;
+import io.backchannel.TestWords;
+import io.backchannel.archive.internal.Verifications;
 import io.backchannel.identity.Role;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -26,13 +31,16 @@ class ArchivePagesTests extends ArchiveIntegrationTest {
     static final String HOSTILE =
             "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>";
 
+    @Autowired
+    Verifications verifications;
+
     MockHttpSession archivist;
     String word;
 
     @BeforeEach
     void setUp() throws Exception {
         archivist = logIn(Role.ARCHIVIST);
-        word = "zq" + marker().replaceAll("\\d", "k");
+        word = TestWords.unique();
     }
 
     @Test
@@ -164,7 +172,9 @@ class ArchivePagesTests extends ArchiveIntegrationTest {
 
         mvc.perform(post("/archive/verify").session(archivist).with(csrf()))
                 .andExpect(redirectedUrl("/archive#verification"))
-                .andExpect(flash().attribute("flash", "archive.verify.passed"));
+                .andExpect(flash().attribute("flash", "archive.verify.started"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> verifications.running().isEmpty());
         Document page = page(get("/archive").session(archivist));
 
         assertThat(page.select("#verification [role=status]").text()).contains("Every record and checkpoint verified");

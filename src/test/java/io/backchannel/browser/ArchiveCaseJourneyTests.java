@@ -2,6 +2,7 @@ package io.backchannel.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backchannel.TestWords;
 import io.backchannel.archive.ArchiveManagement;
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
@@ -34,7 +35,7 @@ class ArchiveCaseJourneyTests extends BrowserTest {
 
     @Test
     void anArchivistGathersARecordInACaseDownloadsItsEvidenceAndErasesItOnceReleased() throws Exception {
-        String marker = "zq" + unique().replaceAll("\\d", "k");
+        String marker = TestWords.unique();
         String sourceId = "case-" + marker;
         String text = "The offer " + marker + " has no end date";
         archive.capture(new Capture(

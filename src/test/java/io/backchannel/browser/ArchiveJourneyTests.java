@@ -2,6 +2,7 @@ package io.backchannel.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backchannel.TestWords;
 import io.backchannel.archive.ArchiveManagement;
 import io.backchannel.archive.Capture;
 import io.backchannel.archive.CaptureKind;
@@ -15,8 +16,8 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An archivist finds a captured post in the evidence archive, in English and in German (with German stemming), and
- * opens the record as it was captured, with its digest.
+ * An archivist finds a captured post in the evidence archive, in English and in German (with German stemming), verifies
+ * the archive, and opens the record as it was captured, with its digest.
  */
 class ArchiveJourneyTests extends BrowserTest {
 
@@ -25,7 +26,7 @@ class ArchiveJourneyTests extends BrowserTest {
 
     @Test
     void anArchivistFindsAPostAndOpensItsRecordInEnglishAndGerman() throws Exception {
-        String marker = "zq" + unique().replaceAll("\\d", "k");
+        String marker = TestWords.unique();
         Capture english = post("en-" + marker, "en", "The spring offer " + marker + " is valid until Friday");
         Capture german = post("de-" + marker, "de", "Die Lieferungen " + marker + " kamen zu spät");
         archive.capture(english);
@@ -39,6 +40,15 @@ class ArchiveJourneyTests extends BrowserTest {
         wait.until(d -> d.findElements(results).size() == 2);
         assertThat(driver.findElements(By.cssSelector("ol.archive-results li p.highlight mark")))
                 .allSatisfy(mark -> assertThat(mark.getText()).isEqualTo(marker));
+
+        submit("/archive/verify");
+        assertThat(successMessage())
+                .isEqualTo("The check has started; its progress shows below. You can leave this page meanwhile.");
+        // While the check runs the section follows it (htmx); once done, the result and the button are back.
+        wait.until(d -> !d.findElements(By.cssSelector("#verification form")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#verification [role=status]"))
+                        .getText())
+                .contains("Every record and checkpoint verified");
 
         click(By.partialLinkText("en-" + marker));
         waitForHeading("Archived item en-" + marker + " from x");

@@ -2,6 +2,7 @@ package io.backchannel.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backchannel.TestWords;
 import io.backchannel.identity.Role;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ class ImportJourneyTests extends BrowserTest {
 
     @Test
     void anArchivistImportsAnXArchiveTwiceAndFindsItsTweets() throws Exception {
-        String marker = "zq" + unique().replaceAll("\\d", "k");
+        String marker = TestWords.unique();
         Path notes = Files.writeString(files.resolve("notes-" + marker + ".txt"), "shopping list: tent, stove");
         Path archive = xArchive(files.resolve("twitter-" + marker + ".zip"), marker);
         logInAsNew("importer", "Ines Importer", Role.STAFF, Role.ARCHIVIST);

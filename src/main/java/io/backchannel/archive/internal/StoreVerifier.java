@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -102,11 +103,11 @@ public final class StoreVerifier {
     }
 
     public static Report verify(Path directory) throws IOException {
-        return verify(directory, null);
+        return verify(directory, null, new LongAdder());
     }
 
-    /** Checks the whole store, or with a {@code bound} only the records up to it. */
-    static Report verify(Path directory, @Nullable Bound bound) throws IOException {
+    /** Checks the whole store, or with a {@code bound} only the records up to it; counts the members as it reads them. */
+    static Report verify(Path directory, @Nullable Bound bound, LongAdder membersRead) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IOException("No archive directory at " + directory.toAbsolutePath());
         }
@@ -131,7 +132,8 @@ public final class StoreVerifier {
                             key,
                             bound != null && file.getFileName().toString().equals(bound.file())
                                     ? bound.end()
-                                    : Long.MAX_VALUE))
+                                    : Long.MAX_VALUE,
+                            membersRead))
                     .toList();
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
@@ -304,11 +306,12 @@ public final class StoreVerifier {
     /** One member of a file: the record found there (kept without its content), or why none could be read. */
     private record Slot(@Nullable Located located, @Nullable String content, @Nullable Finding damage) {}
 
-    private static List<Slot> read(Path file, @Nullable PublicKey key, long limit) {
+    private static List<Slot> read(Path file, @Nullable PublicKey key, long limit, LongAdder membersRead) {
         String name = file.getFileName().toString();
         List<Slot> slots = new ArrayList<>();
         try {
             WarcMembers.each(file, limit, member -> {
+                membersRead.increment();
                 String where = name + " at offset " + member.offset();
                 byte[] bytes = member.bytes();
                 if (bytes == null) {

@@ -7,25 +7,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The same check as {@code archive verify}, run on a schedule inside the application, plus what only the database
- * knows: every acknowledged record must still be in the files with its ID and link, so that records cut off the end
- * of the chain (after the last checkpoint) are found too. The last result shows on the archive page.
+ * The same check as {@code archive verify}, run on a schedule inside the application or started from the archive
+ * page, plus what only the database knows: every acknowledged record must still be in the files with its ID and link,
+ * so that records cut off the end of the chain (after the last checkpoint) are found too. A check reads every record,
+ * about half a minute per million, so it runs in the background and shows its progress; the last result shows on the
+ * archive page.
  */
 @Component
 public class Verifications {
 
+    private static final Logger log = LoggerFactory.getLogger(Verifications.class);
+
     public record Verification(Instant finishedAt, boolean ok, long records, String report) {}
+
+    /** A check under way on this node: the records read from the files so far, of the records it checks. */
+    public static final class Progress {
+
+        private final LongAdder read = new LongAdder();
+        private volatile long total;
+
+        public long read() {
+            return read.sum();
+        }
+
+        public long total() {
+            return total;
+        }
+
+        public int percent() {
+            return total <= 0 ? 0 : (int) Math.min(100, read() * 100 / total);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Archive archive;
     private final ArchiveSettings settings;
+    private final AtomicReference<@Nullable Progress> running = new AtomicReference<>();
 
     Verifications(JdbcClient jdbc, Archive archive, ArchiveSettings settings) {
         this.jdbc = jdbc;
@@ -36,17 +65,56 @@ public class Verifications {
     @Scheduled(
             fixedDelayString = "${backchannel.archive.verify-interval:6h}",
             initialDelayString = "${backchannel.archive.verify-interval:6h}")
-    public Verification verify() {
-        return verify(() -> {});
+    void scheduled() {
+        start();
+    }
+
+    /** Starts a check in the background; false when one is running on this node already. */
+    public boolean start() {
+        return start(() -> {});
     }
 
     /** {@code whileChecking} runs once the check knows where it ends, before it reads the files. */
-    Verification verify(Runnable whileChecking) {
-        StoreVerifier.Report report = archive.uptoHead(bound -> {
-            whileChecking.run();
-            return check(bound);
+    boolean start(Runnable whileChecking) {
+        Progress progress = new Progress();
+        if (!running.compareAndSet(null, progress)) {
+            return false;
+        }
+        Thread.ofVirtual().name("archive-verification").start(() -> {
+            try {
+                verify(progress, whileChecking);
+            } catch (RuntimeException e) {
+                log.error("The archive's verification could not run", e);
+                record(new Verification(Instant.now(), false, 0, "The check could not run: " + e.getMessage()));
+            } finally {
+                running.set(null);
+            }
         });
-        Verification verification = new Verification(Instant.now(), report.ok(), report.records(), report.text());
+        return true;
+    }
+
+    public Optional<Progress> running() {
+        return Optional.ofNullable(running.get());
+    }
+
+    Verification verify() {
+        return verify(() -> {});
+    }
+
+    Verification verify(Runnable whileChecking) {
+        return verify(new Progress(), whileChecking);
+    }
+
+    private Verification verify(Progress progress, Runnable whileChecking) {
+        StoreVerifier.Report report = archive.uptoHead(bound -> {
+            progress.total = bound.position();
+            whileChecking.run();
+            return check(bound, progress.read);
+        });
+        return record(new Verification(Instant.now(), report.ok(), report.records(), report.text()));
+    }
+
+    private Verification record(Verification verification) {
         jdbc.sql("insert into archive_verification (finished_at, ok, records, report) values (?, ?, ?, ?)")
                 .params(
                         java.sql.Timestamp.from(verification.finishedAt()),
@@ -64,9 +132,9 @@ public class Verifications {
                 .optional();
     }
 
-    private StoreVerifier.Report check(StoreVerifier.Bound bound) {
+    private StoreVerifier.Report check(StoreVerifier.Bound bound, LongAdder read) {
         try {
-            StoreVerifier.Report files = StoreVerifier.verify(settings.directory(), bound);
+            StoreVerifier.Report files = StoreVerifier.verify(settings.directory(), bound, read);
             Map<Long, StoreVerifier.Located> found = files.located().stream()
                     .collect(Collectors.toMap(
                             located -> located.entry().position(), Function.identity(), (first, second) -> first));

@@ -80,7 +80,7 @@ class ArchiveController {
         model.addAttribute("kinds", CaptureKind.values());
         model.addAttribute("platforms", records.platforms());
         model.addAttribute("found", errors.isEmpty() ? records.search(search.query()) : null);
-        model.addAttribute("verification", verifications.last().orElse(null));
+        verification(model);
         model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
         model.addAttribute("timestamp", timestamps.status());
         model.addAttribute("keyFingerprint", key.fingerprint());
@@ -153,11 +153,16 @@ class ArchiveController {
 
     @PostMapping("/verify")
     String verify(RedirectAttributes redirect) {
-        if (verifications.verify().ok()) {
-            redirect.addFlashAttribute("flash", "archive.verify.passed");
-        } else {
-            redirect.addFlashAttribute("flashError", "archive.verify.failed");
-        }
+        redirect.addFlashAttribute(
+                "flash", verifications.start() ? "archive.verify.started" : "archive.verify.running");
         return "redirect:/archive#verification";
+    }
+
+    /** The verification part of the archive page, polled by htmx while a check runs. */
+    @GetMapping("/verification")
+    String verification(Model model) {
+        model.addAttribute("verification", verifications.last().orElse(null));
+        model.addAttribute("verifying", verifications.running().orElse(null));
+        return "archive/search :: verification";
     }
 }
