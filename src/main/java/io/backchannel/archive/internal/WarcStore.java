@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ class WarcStore {
     private final ArchiveSettings settings;
     private @Nullable FileChannel channel;
     private @Nullable String currentFile;
+    /** What the file system called the open file when it was opened (device and inode on Linux). */
+    private @Nullable Object openedKey;
 
     WarcStore(ArchiveSettings settings) {
         this.settings = settings;
@@ -60,6 +63,7 @@ class WarcStore {
         List<Location> written = new ArrayList<>(records.size());
         List<ByteBuffer> pending = new ArrayList<>(records.size());
         try {
+            closeIfReplaced();
             Location last = lastAcknowledged;
             for (byte[] bytes : records) {
                 if (!pending.isEmpty() && Objects.requireNonNull(last).end() + bytes.length > settings.maxFileSize()) {
@@ -86,6 +90,29 @@ class WarcStore {
                 }
             }
             throw new UncheckedIOException("Could not write to the archive in " + settings.directory(), e);
+        }
+    }
+
+    /**
+     * An erasure on another node moves a new file over the one this node holds open. Writing on through the old handle
+     * would put acknowledged records into the unlinked file, where nobody finds them, so each write first makes sure
+     * the open file is still the one its name leads to.
+     */
+    private void closeIfReplaced() throws IOException {
+        if (channel != null) {
+            Object now = fileKey(path(Objects.requireNonNull(currentFile)));
+            if (now == null || !now.equals(openedKey)) {
+                close();
+            }
+        }
+    }
+
+    /** The file's identity, or null where the file is gone or the file system has none. */
+    private static @Nullable Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -271,6 +298,7 @@ class WarcStore {
             boolean created = !Files.exists(path(currentFile));
             channel = FileChannel.open(
                     path(currentFile), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            openedKey = fileKey(path(currentFile));
             if (created) {
                 syncDirectory();
             }
@@ -303,6 +331,7 @@ class WarcStore {
         if (channel != null) {
             channel.close();
             channel = null;
+            openedKey = null;
         }
     }
 }

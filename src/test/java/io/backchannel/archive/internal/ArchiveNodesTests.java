@@ -87,6 +87,31 @@ class ArchiveNodesTests {
         assertThat(report.records()).isEqualTo(2L * EACH + SHARED);
     }
 
+    @Test
+    void afterAnErasureOnOneNodeTheOtherWritesIntoTheFileAsItIsNow() throws Exception {
+        Path store = directory.resolve("archive");
+        try (OwnDatabase database = OwnDatabase.create(testDatabase, "archive_erasing_nodes");
+                StandaloneArchive one = node(database, store, "index-one");
+                StandaloneArchive two = node(database, store, "index-two")) {
+            CaptureOutcome erased = one.archive.capture(ArchiveBenchmark.capture(0));
+            one.archive.capture(ArchiveBenchmark.capture(1));
+            // Node two writes the file anew without the erased content and moves it over the one node one has open.
+            two.archive.erase(erased.recordId(), "Request 17", "test");
+            CaptureOutcome after = one.archive.capture(ArchiveBenchmark.capture(2));
+            two.archive.capture(ArchiveBenchmark.capture(3));
+
+            assertThat(one.records.detail(after.recordId()).orElseThrow().text())
+                    .isEqualTo(ArchiveBenchmark.capture(2).text());
+            StoreVerifier.Report report = StoreVerifier.verify(store);
+            assertThat(report.ok()).as(report.text()).isTrue();
+            assertThat(report.records())
+                    .isEqualTo(one.jdbc
+                            .sql("select count(*) from archive_entry")
+                            .query(Long.class)
+                            .single());
+        }
+    }
+
     /** Small files, so that both nodes roll over to new ones many times while the other writes. */
     private StandaloneArchive node(OwnDatabase database, Path store, String index) throws Exception {
         return new StandaloneArchive(database.url(), store, directory.resolve(index), DataSize.ofKilobytes(64), 50);
