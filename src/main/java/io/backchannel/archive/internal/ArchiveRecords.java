@@ -95,19 +95,21 @@ public class ArchiveRecords {
         if (highlights.isEmpty()) {
             return new Found(result.total(), List.of());
         }
+        // An erasure on another node leaves the erased text in this node's index until the index is rebuilt; the
+        // database knows, so an erased record is neither shown nor found by its words.
         List<Row> ordered =
-                rows(result.hits().stream().map(ArchiveIndex.Hit::id).toList(), highlights);
+                rows(result.hits().stream().map(ArchiveIndex.Hit::id).toList(), highlights, " and i.erased_at is null");
         return new Found(result.total(), ordered);
     }
 
     /** The records with these IDs in the order given (unknown IDs left out), without highlights. */
     public List<Row> rows(List<UUID> ids) {
-        return rows(ids, Map.of());
+        return rows(ids, Map.of(), "");
     }
 
-    private List<Row> rows(List<UUID> ids, Map<UUID, String> highlights) {
+    private List<Row> rows(List<UUID> ids, Map<UUID, String> highlights, String condition) {
         Map<UUID, Row> rows = jdbc
-                .sql("select " + COLUMNS + " from archive_item i where i.id = any(?)")
+                .sql("select " + COLUMNS + " from archive_item i where i.id = any(?)" + condition)
                 .param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> row(rs, highlights.getOrDefault(rs.getObject(1, UUID.class), "")))
                 .list()

@@ -88,7 +88,7 @@ class ArchiveNodesTests {
     }
 
     @Test
-    void afterAnErasureOnOneNodeTheOtherWritesIntoTheFileAsItIsNow() throws Exception {
+    void afterAnErasureOnOneNodeTheOtherWritesIntoTheFileAsItIsNowAndNoLongerFindsTheErasedText() throws Exception {
         Path store = directory.resolve("archive");
         try (OwnDatabase database = OwnDatabase.create(testDatabase, "archive_erasing_nodes");
                 StandaloneArchive one = node(database, store, "index-one");
@@ -102,6 +102,12 @@ class ArchiveNodesTests {
 
             assertThat(one.records.detail(after.recordId()).orElseThrow().text())
                     .isEqualTo(ArchiveBenchmark.capture(2).text());
+            Capture gone = ArchiveBenchmark.capture(0);
+            ArchiveIndex.Query words = new ArchiveIndex.Query(
+                    gone.text().split(" ")[0], gone.platform(), "", gone.author(), "", "", null, null, 10);
+            assertThat(one.records.search(words).rows())
+                    .as("node one captured and indexed the record that node two erased")
+                    .isEmpty();
             StoreVerifier.Report report = StoreVerifier.verify(store);
             assertThat(report.ok()).as(report.text()).isTrue();
             assertThat(report.records())
