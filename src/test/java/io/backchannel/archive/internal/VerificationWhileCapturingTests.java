@@ -48,16 +48,7 @@ class VerificationWhileCapturingTests extends ArchiveIntegrationTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             CompletableFuture<Verifications.Verification> running = CompletableFuture.supplyAsync(
-                    () -> verifications.verify(() -> {
-                        headSeen.set(head());
-                        checking.countDown();
-                        try {
-                            captured.await(30, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }),
-                    threads);
+                    () -> verifications.verify(holdAtStart(headSeen, checking, captured)), threads);
             assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue();
 
             CaptureOutcome during = CompletableFuture.supplyAsync(
@@ -104,15 +95,7 @@ class VerificationWhileCapturingTests extends ArchiveIntegrationTest {
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicLong headSeen = new AtomicLong();
-        assertThat(verifications.start(() -> {
-                    headSeen.set(head());
-                    checking.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }))
+        assertThat(verifications.start(holdAtStart(headSeen, checking, release)))
                 .isTrue();
         try {
             assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue();
@@ -140,6 +123,19 @@ class VerificationWhileCapturingTests extends ArchiveIntegrationTest {
         assertThat(finished.hasAttr("hx-trigger")).isFalse();
         assertThat(finished.select("[role=status]").text()).contains("Every record and checkpoint verified");
         assertThat(finished.select("form[action$='/archive/verify']")).hasSize(1);
+    }
+
+    /** Notes the head the check will end at, says it got there, and holds the check until {@code release} opens. */
+    private Runnable holdAtStart(AtomicLong headSeen, CountDownLatch checking, CountDownLatch release) {
+        return () -> {
+            headSeen.set(head());
+            checking.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     private Element verificationPart(MockHttpSession session) throws Exception {
