@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backchannel.TestWords;
 import io.backchannel.archive.ArchiveManagement;
-import io.backchannel.archive.Capture;
-import io.backchannel.archive.CaptureKind;
 import io.backchannel.identity.Role;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -13,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipInputStream;
@@ -38,22 +35,7 @@ class ArchiveCaseJourneyTests extends BrowserTest {
         String marker = TestWords.unique();
         String sourceId = "case-" + marker;
         String text = "The offer " + marker + " has no end date";
-        archive.capture(new Capture(
-                "x",
-                sourceId,
-                "nordwind",
-                "Rita",
-                CaptureKind.OWN_POST,
-                "en",
-                Instant.now(),
-                "https://x.example/nordwind/" + sourceId,
-                text,
-                "text/plain",
-                text.getBytes(StandardCharsets.UTF_8),
-                "browser test",
-                "ArchiveCaseJourneyTests",
-                Instant.now(),
-                "api"));
+        archive.capture(ArchivedPosts.post(sourceId, "en", text));
         logInAsNew("keeper", "Kai Keeper", Role.STAFF, Role.ARCHIVIST, Role.ADMIN);
 
         openFromStaffNavigation("/archive");

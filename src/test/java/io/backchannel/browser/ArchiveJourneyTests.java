@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backchannel.TestWords;
 import io.backchannel.archive.ArchiveManagement;
 import io.backchannel.archive.Capture;
-import io.backchannel.archive.CaptureKind;
 import io.backchannel.identity.Role;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,8 +24,9 @@ class ArchiveJourneyTests extends BrowserTest {
     @Test
     void anArchivistFindsAPostAndOpensItsRecordInEnglishAndGerman() throws Exception {
         String marker = TestWords.unique();
-        Capture english = post("en-" + marker, "en", "The spring offer " + marker + " is valid until Friday");
-        Capture german = post("de-" + marker, "de", "Die Lieferungen " + marker + " kamen zu spät");
+        Capture english =
+                ArchivedPosts.post("en-" + marker, "en", "The spring offer " + marker + " is valid until Friday");
+        Capture german = ArchivedPosts.post("de-" + marker, "de", "Die Lieferungen " + marker + " kamen zu spät");
         archive.capture(english);
         archive.capture(german);
 
@@ -64,26 +62,6 @@ class ArchiveJourneyTests extends BrowserTest {
         waitForHeading("Beweisarchiv");
         wait.until(d -> d.findElements(results).size() == 1);
         assertThat(driver.findElement(results).getText()).contains("de-" + marker, "Lieferungen");
-    }
-
-    private static Capture post(String sourceId, String language, String text) {
-        Instant now = Instant.now();
-        return new Capture(
-                "x",
-                sourceId,
-                "nordwind",
-                "Rita",
-                CaptureKind.INBOUND_MENTION,
-                language,
-                now,
-                "https://x.example/nordwind/" + sourceId,
-                text,
-                "text/plain",
-                text.getBytes(StandardCharsets.UTF_8),
-                "browser test",
-                "ArchiveJourneyTests",
-                now,
-                "api");
     }
 
     private static String sha256(byte[] content) throws Exception {

@@ -3,15 +3,13 @@ package io.backchannel.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backchannel.TestWords;
+import io.backchannel.channels.XArchives;
 import io.backchannel.identity.Role;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -95,30 +93,22 @@ class ImportJourneyTests extends BrowserTest {
                 .getText();
     }
 
-    /** An X archive as X writes it: JavaScript files that assign JSON to window.YTD, one tweet without its id. */
+    /** An X archive with two tweets of the word, and one tweet without its id. */
     private static Path xArchive(Path path, String marker) throws IOException {
-        String id = "9" + System.nanoTime() % 1_000_000_000;
-        String tweets = "window.YTD.tweets.part0 = ["
-                + String.join(
-                        ", ",
-                        tweet("\"id_str\": \"" + id + "1\", ", "The tent " + marker + " kept us dry"),
-                        tweet("\"id_str\": \"" + id + "2\", ", "Stove " + marker + " lit at once"),
-                        tweet("", "A tweet without its id"))
-                + "]";
-        try (OutputStream out = Files.newOutputStream(path);
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("data/account.js"));
-            zip.write(("window.YTD.account.part0 = [{\"account\": {\"username\": \"nordwind_" + marker
-                            + "\", \"accountId\": \"1\"}}]")
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("data/tweets.js"));
-            zip.write(tweets.getBytes(StandardCharsets.UTF_8));
-        }
-        return path;
-    }
-
-    private static String tweet(String id, String text) {
-        return "{\"tweet\": {" + id + "\"full_text\": \"" + text
-                + "\", \"created_at\": \"Wed Oct 10 20:19:24 +0000 2018\", \"lang\": \"en\", \"entities\": {\"urls\": []}}}";
+        long id = 90_000_000_000L + System.nanoTime() % 1_000_000_000 * 10;
+        String withoutId = "{\"tweet\": {\"full_text\": \"A tweet without its id\", \"created_at\": "
+                + "\"Wed Oct 10 20:19:24 +0000 2018\", \"lang\": \"en\", \"entities\": {\"urls\": []}}}";
+        String tweets = String.join(
+                ", ",
+                XArchives.tweet(id + 1, "The tent " + marker + " kept us dry", null, false),
+                XArchives.tweet(id + 2, "Stove " + marker + " lit at once", null, false),
+                withoutId);
+        return XArchives.zip(
+                path,
+                Map.of(
+                        "data/account.js",
+                        XArchives.accountJs("nordwind_" + marker),
+                        "data/tweets.js",
+                        XArchives.tweetsJs(0, tweets)));
     }
 }

@@ -1,5 +1,8 @@
 package io.backchannel.channels;
 
+import static io.backchannel.channels.XArchives.accountJs;
+import static io.backchannel.channels.XArchives.tweet;
+import static io.backchannel.channels.XArchives.tweetsJs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -25,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -443,37 +444,7 @@ class ImportsTests {
         return zip(Map.of("data/account.js", accountJs(account), "data/tweets.js", tweetsJs(0, tweets)));
     }
 
-    private static String accountJs(String name) {
-        return "window.YTD.account.part0 = [{\"account\": {\"username\": \"" + name + "\", \"accountId\": \"1\"}}]";
-    }
-
-    private static String tweetsJs(int part, String items) {
-        return "window.YTD.tweets.part" + part + " = [" + items + "]";
-    }
-
-    private static String tweet(long id, String text, String replyTo, boolean withLink) {
-        String entities = withLink
-                ? "{\"urls\": [{\"url\": \"https://t.co/abc\", \"expanded_url\": \"https://example.org/menu\"}]}"
-                : "{\"urls\": []}";
-        return "{\"tweet\": {\"id\": \"" + id + "\", \"id_str\": \"" + id + "\", \"full_text\": \"" + text
-                + "\", \"created_at\": \"Wed Oct 10 20:19:24 +0000 2018\", \"lang\": \"en\", \"entities\": "
-                + entities + (replyTo == null ? "" : ", \"in_reply_to_status_id_str\": \"" + replyTo + "\"") + "}}";
-    }
-
     private Path zip(Map<String, ?> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(
-                        file.getValue() instanceof byte[] raw
-                                ? raw
-                                : ((String) file.getValue()).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        Path path = Files.createTempFile(temp, "export", ".zip");
-        Files.write(path, bytes.toByteArray());
-        return path;
+        return XArchives.zip(Files.createTempFile(temp, "export", ".zip"), files);
     }
 }

@@ -80,7 +80,7 @@ class ArchiveController {
         model.addAttribute("kinds", CaptureKind.values());
         model.addAttribute("platforms", records.platforms());
         model.addAttribute("found", errors.isEmpty() ? records.search(search.query()) : null);
-        verification(model);
+        addVerification(model);
         model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
         model.addAttribute("timestamp", timestamps.status());
         model.addAttribute("keyFingerprint", key.fingerprint());
@@ -161,8 +161,12 @@ class ArchiveController {
     /** The verification part of the archive page, polled by htmx while a check runs. */
     @GetMapping("/verification")
     String verification(Model model) {
+        addVerification(model);
+        return "archive/search :: verification";
+    }
+
+    private void addVerification(Model model) {
         model.addAttribute("verification", verifications.last().orElse(null));
         model.addAttribute("verifying", verifications.running().orElse(null));
-        return "archive/search :: verification";
     }
 }
